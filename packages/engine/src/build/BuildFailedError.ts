@@ -1,0 +1,12 @@
+import { formatProblem, InputError, type Problem } from '@plexus/spec';
+
+/** A build stopped by problems in the product (not by a bug): carries every problem found. */
+export class BuildFailedError extends InputError {
+  constructor(readonly problems: Problem[]) {
+    const errors = problems.filter((problem) => problem.severity === 'error');
+    super(
+      `build failed with ${errors.length} problem${errors.length === 1 ? '' : 's'}`,
+      errors.map((problem) => ({ at: problem.at ? formatProblem(problem).split('  ')[0] : undefined, message: problem.message })),
+    );
+  }
+}

@@ -1,0 +1,33 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ENGINE_VERSION } from '../engineVersion.ts';
+import type { ProductDefinition } from '../load/ProductDefinition.ts';
+import { canonicalJson, sha256File, sha256Text } from './hashFile.ts';
+
+/** Bump when the snapshot layout changes, so that old snapshots are rebuilt rather than misread. */
+export const SNAPSHOT_FORMAT = 1;
+
+export interface DataVersionPlan {
+  dataVersion: string;
+  mappingSha256: string;
+  sources: Array<{ id: string; path: string; bytes: number; sha256: string }>;
+}
+
+/**
+ * The data version is a digest of everything that determines the snapshot's content: the source
+ * bytes, the mapping (parsed, so comments and formatting do not count) and the engine version. The
+ * same inputs always give the same data version; any change gives a new one.
+ */
+export async function planDataVersion(definition: ProductDefinition): Promise<DataVersionPlan> {
+  const sources = await Promise.all(
+    Object.entries(definition.mapping.sources).map(async ([id, source]) => {
+      const path = resolve(definition.dir, source.path);
+      const [sha256, info] = await Promise.all([sha256File(path), stat(path)]);
+      return { id, path: source.path, bytes: info.size, sha256 };
+    }),
+  );
+  const { $schema: _editorHint, ...mapping } = definition.mapping;
+  const mappingSha256 = sha256Text(canonicalJson(mapping));
+  const digest = sha256Text(canonicalJson({ format: SNAPSHOT_FORMAT, engine: ENGINE_VERSION, mapping: mappingSha256, sources }));
+  return { dataVersion: digest.slice(0, 16), mappingSha256, sources };
+}

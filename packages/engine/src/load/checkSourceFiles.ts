@@ -1,0 +1,52 @@
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Mapping, Problem } from '@plexus/spec';
+import { didYouMean } from '@plexus/spec';
+import { readSourceSql } from '../build/sourceSql.ts';
+import { duckDbMessage } from '../duckdb/openDuckDb.ts';
+import type { YamlFile } from '../yaml/YamlFile.ts';
+import { problemAt } from './problemAt.ts';
+
+/** Checks that every source file exists, reads in its format, and has every declared column. */
+export async function checkSourceFiles(
+  productDir: string,
+  mapping: Mapping,
+  file: YamlFile,
+  connection: DuckDBConnection,
+): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const [sourceId, source] of Object.entries(mapping.sources)) {
+    const path = ['sources', sourceId, 'path'];
+    try {
+      await access(resolve(productDir, source.path));
+    } catch {
+      problems.push(problemAt(file, path, 'file-missing', `source '${sourceId}': file ${source.path} does not exist`));
+      continue;
+    }
+    let header: string[];
+    try {
+      const reader = await connection.runAndReadAll(`SELECT * FROM ${readSourceSql(productDir, source)} LIMIT 0`);
+      header = reader.columnNames();
+    } catch (error) {
+      problems.push(problemAt(file, path, 'source-unreadable', `source '${sourceId}': cannot read ${source.path}: ${duckDbMessage(error)}`));
+      continue;
+    }
+    for (const [columnId, column] of Object.entries(source.columns)) {
+      const name = column.name ?? columnId;
+      if (!header.includes(name)) {
+        const hint = didYouMean(name, header);
+        problems.push(
+          problemAt(
+            file,
+            ['sources', sourceId, 'columns', columnId],
+            'unknown-column',
+            `source '${sourceId}': ${source.path} has no column '${name}'${hint}${hint ? '' : ` (it has: ${header.slice(0, 30).join(', ')})`}`,
+            { atKey: true },
+          ),
+        );
+      }
+    }
+  }
+  return problems;
+}

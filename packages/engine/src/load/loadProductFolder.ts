@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import type { Mapping, Problem, Product } from '@plexus/spec';
+import { checkDocument, hasErrors, MappingSchema, ProductSchema } from '@plexus/spec';
+import { closeDuckDb, openDuckDb } from '../duckdb/openDuckDb.ts';
+import { readYamlFile, type YamlFile } from '../yaml/YamlFile.ts';
+import { checkExpressions } from './checkExpressions.ts';
+import { checkMappingReferences } from './checkMappingReferences.ts';
+import { checkSourceFiles } from './checkSourceFiles.ts';
+import type { ProductDefinition } from './ProductDefinition.ts';
+import { problemsFromSchemaIssues } from './problemAt.ts';
+
+export interface LoadResult {
+  /** Present when product.yaml and the mapping have no errors. */
+  definition?: ProductDefinition;
+  /** Every problem found, errors and warnings, in file order. */
+  problems: Problem[];
+}
+
+function checked<T>(file: YamlFile, schema: typeof ProductSchema | typeof MappingSchema): { value?: T; problems: Problem[] } {
+  if (file.problems.length > 0) return { problems: file.problems };
+  const problems = problemsFromSchemaIssues(file, checkDocument(schema, file.value));
+  return problems.length > 0 ? { problems } : { value: file.value as T, problems };
+}
+
+/**
+ * Reads product.yaml and its mapping and reports every problem at once: syntax, schema, references,
+ * source files and expressions. Never throws for a broken product; problems are data.
+ */
+export async function loadProductFolder(dir: string): Promise<LoadResult> {
+  const productDir = resolve(dir);
+  const productFile = await readYamlFile(resolve(productDir, 'product.yaml'), 'product.yaml');
+  const product = checked<Product>(productFile, ProductSchema);
+  const mappingName = product.value?.mapping ?? 'mapping.yaml';
+  const mappingFile = await readYamlFile(resolve(productDir, mappingName), mappingName);
+  const mapping = checked<Mapping>(mappingFile, MappingSchema);
+  const problems = [...product.problems, ...mapping.problems];
+  if (mapping.value) {
+    const references = checkMappingReferences(mapping.value, mappingFile);
+    problems.push(...references);
+    if (!hasErrors(references)) {
+      const duckdb = await openDuckDb({ threads: 1 });
+      try {
+        problems.push(...(await checkSourceFiles(productDir, mapping.value, mappingFile, duckdb.connection)));
+        await duckdb.connection.run('SET enable_external_access = false');
+        problems.push(...(await checkExpressions(mapping.value, mappingFile, duckdb.connection)));
+      } finally {
+        closeDuckDb(duckdb);
+      }
+    }
+  }
+  if (hasErrors(problems) || !product.value || !mapping.value) return { problems };
+  return {
+    definition: { dir: productDir, product: product.value, mapping: mapping.value, files: { product: productFile, mapping: mappingFile } },
+    problems,
+  };
+}

@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ConflictError } from '@plexus/spec';
+import type { Manifest } from './Manifest.ts';
+import { processAlive } from './processAlive.ts';
+
+export interface SnapshotRef {
+  dataVersion: string;
+  dir: string;
+  manifest: Manifest;
+}
+
+const MANIFEST = 'manifest.json';
+
+/**
+ * Where a product's snapshots live: `snapshots/<dataVersion>/` (immutable), `current.json` (which one is
+ * served), `staging/` (builds in progress). A snapshot becomes visible only by rename, and `current.json`
+ * changes only by rename, so a build that fails or is killed leaves the served snapshot untouched.
+ */
+export class SnapshotStore {
+  readonly snapshotsDir: string;
+  readonly stagingDir: string;
+  readonly currentFile: string;
+  readonly lockFile: string;
+
+  constructor(readonly root: string) {
+    this.snapshotsDir = join(root, 'snapshots');
+    this.stagingDir = join(root, 'staging');
+    this.currentFile = join(root, 'current.json');
+    this.lockFile = join(root, 'build.lock');
+  }
+
+  snapshotDir(dataVersion: string): string {
+    return join(this.snapshotsDir, dataVersion);
+  }
+
+  async readSnapshot(dataVersion: string): Promise<SnapshotRef | null> {
+    const dir = this.snapshotDir(dataVersion);
+    try {
+      const manifest = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest;
+      return { dataVersion, dir, manifest };
+    } catch {
+      return null;
+    }
+  }
+
+  async current(): Promise<SnapshotRef | null> {
+    try {
+      const { dataVersion } = JSON.parse(await readFile(this.currentFile, 'utf8')) as { dataVersion: string };
+      return await this.readSnapshot(dataVersion);
+    } catch {
+      return null;
+    }
+  }
+
+  async list(): Promise<SnapshotRef[]> {
+    const names = await readdir(this.snapshotsDir).catch(() => [] as string[]);
+    const refs = await Promise.all(names.map((name) => this.readSnapshot(name)));
+    return refs.filter((ref): ref is SnapshotRef => ref !== null);
+  }
+
+  /** A fresh staging folder named after this process, so that stale ones can be recognised and removed. */
+  async createStaging(): Promise<string> {
+    await mkdir(this.stagingDir, { recursive: true });
+    const dir = join(this.stagingDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
+    await mkdir(dir);
+    return dir;
+  }
+
+  async removeStaleStaging(): Promise<void> {
+    const names = await readdir(this.stagingDir).catch(() => [] as string[]);
+    for (const name of names) {
+      const pid = Number(name.split('-')[0]);
+      if (!Number.isInteger(pid) || !processAlive(pid)) await rm(join(this.stagingDir, name), { recursive: true, force: true });
+    }
+  }
+
+  async writeManifest(dir: string, manifest: Manifest): Promise<void> {
+    const handle = await open(join(dir, MANIFEST), 'w');
+    try {
+      await handle.writeFile(`${JSON.stringify(manifest, null, 2)}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Moves a finished staging folder into place; an identical snapshot already there wins. */
+  async publish(stagingDir: string, dataVersion: string): Promise<SnapshotRef> {
+    await mkdir(this.snapshotsDir, { recursive: true });
+    const existing = await this.readSnapshot(dataVersion);
+    if (existing) {
+      await rm(stagingDir, { recursive: true, force: true });
+      return existing;
+    }
+    const target = this.snapshotDir(dataVersion);
+    await rm(target, { recursive: true, force: true });
+    await rename(stagingDir, target);
+    const published = await this.readSnapshot(dataVersion);
+    if (!published) throw new Error(`snapshot ${dataVersion} has no readable manifest after publishing`);
+    return published;
+  }
+
+  async setCurrent(dataVersion: string): Promise<void> {
+    const temporary = `${this.currentFile}.${process.pid}.tmp`;
+    await writeFile(temporary, `${JSON.stringify({ dataVersion }, null, 2)}\n`);
+    await rename(temporary, this.currentFile);
+  }
+
+  /** One build at a time per product; a lock left by a killed build is taken over. */
+  async lock(): Promise<() => Promise<void>> {
+    await mkdir(this.root, { recursive: true });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const handle = await open(this.lockFile, 'wx');
+        await handle.writeFile(String(process.pid));
+        await handle.close();
+        return () => rm(this.lockFile, { force: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const holder = Number(await readFile(this.lockFile, 'utf8').catch(() => 'NaN'));
+        if (Number.isInteger(holder) && processAlive(holder) && holder !== process.pid) {
+          throw new ConflictError(`another build of this product is running (process ${holder}); wait for it to finish`);
+        }
+        await rm(this.lockFile, { force: true });
+      }
+    }
+    throw new ConflictError('could not take the build lock; remove build.lock if no build is running');
+  }
+}

@@ -1,0 +1,23 @@
+import type { TSchema } from '@sinclair/typebox';
+import { CohortSchema } from './CohortSchema.ts';
+import { MappingSchema } from './MappingSchema.ts';
+import { ProductSchema } from './ProductSchema.ts';
+import { ProtocolSchema } from './ProtocolSchema.ts';
+import { ResultDocumentSchema } from './ResultDocumentSchema.ts';
+import { RunSchema } from './RunSchema.ts';
+
+/** Every document kind with its exported file name under schemas/. */
+export const schemaCatalog: ReadonlyArray<{ file: string; schema: TSchema }> = [
+  { file: 'product.schema.json', schema: ProductSchema },
+  { file: 'mapping.schema.json', schema: MappingSchema },
+  { file: 'protocol.schema.json', schema: ProtocolSchema },
+  { file: 'cohort.schema.json', schema: CohortSchema },
+  { file: 'result.schema.json', schema: ResultDocumentSchema },
+  { file: 'run.schema.json', schema: RunSchema },
+];
+
+/** A schema as a standalone JSON Schema (draft-07) document: TypeBox's symbols stripped, $schema added. */
+export function toJsonSchemaDocument(schema: TSchema): Record<string, unknown> {
+  const plain = JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
+  return { $schema: 'http://json-schema.org/draft-07/schema#', ...plain };
+}
