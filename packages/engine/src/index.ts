@@ -6,6 +6,8 @@ export * from './engineVersion.ts';
 export * from './load/loadProductFolder.ts';
 export * from './load/ProductDefinition.ts';
 export * from './load/problemAt.ts';
+export * from './model/EntityModel.ts';
+export * from './model/modelChoicesFromMapping.ts';
 export * from './query/compileCohort.ts';
 export * from './query/Frame.ts';
 export * from './query/SnapshotReader.ts';

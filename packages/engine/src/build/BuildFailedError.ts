@@ -6,7 +6,10 @@ export class BuildFailedError extends InputError {
     const errors = problems.filter((problem) => problem.severity === 'error');
     super(
       `build failed with ${errors.length} problem${errors.length === 1 ? '' : 's'}`,
-      errors.map((problem) => ({ at: problem.at ? formatProblem(problem).split('  ')[0] : undefined, message: problem.message })),
+      errors.map((problem) => ({
+        at: problem.at ? formatProblem(problem).split('  ')[0] : undefined,
+        message: problem.message,
+      })),
     );
   }
 }

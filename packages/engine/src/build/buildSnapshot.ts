@@ -52,7 +52,14 @@ export function defaultSnapshotRoot(productDir: string): string {
   return join(resolve(productDir), '.plexus');
 }
 
-const PHASE_START: Record<BuildPhase, number> = { validate: 0, hash: 0.05, read: 0.1, test: 0.8, summarize: 0.9, publish: 0.97 };
+const PHASE_START: Record<BuildPhase, number> = {
+  validate: 0,
+  hash: 0.05,
+  read: 0.1,
+  test: 0.8,
+  summarize: 0.9,
+  publish: 0.97,
+};
 
 /**
  * sources → DuckDB → data tests → snapshot. Everything is written into a staging folder which is
@@ -60,7 +67,11 @@ const PHASE_START: Record<BuildPhase, number> = { validate: 0, hash: 0.05, read:
  */
 export async function buildSnapshot(dir: string, options: BuildOptions = {}): Promise<BuildOutcome> {
   const report = (phase: BuildPhase, message: string, within = 0) =>
-    options.onProgress?.({ phase, message, fraction: PHASE_START[phase] + within * ((phaseEnd(phase) - PHASE_START[phase]) || 0) });
+    options.onProgress?.({
+      phase,
+      message,
+      fraction: PHASE_START[phase] + within * (phaseEnd(phase) - PHASE_START[phase] || 0),
+    });
   report('validate', 'validating product');
   const loaded = await loadProductFolder(dir);
   if (!loaded.definition) throw new BuildFailedError(loaded.problems);
@@ -94,9 +105,16 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
     const entityFile = join(staging, `${ENTITY_TABLE}.parquet`);
     const copy = `COPY (${entitySql(definition.dir, definition.mapping, model)}) TO ${quoteLiteral(entityFile)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`;
     try {
-      await withProgress(duckdb.connection, copy, (fraction) => report('read', 'reading sources and writing the entity table', fraction));
+      await withProgress(duckdb.connection, copy, (fraction) =>
+        report('read', 'reading sources and writing the entity table', fraction),
+      );
     } catch (error) {
-      const diagnosed = await diagnoseSources(duckdb.connection, definition.dir, definition.mapping, definition.files.mapping);
+      const diagnosed = await diagnoseSources(
+        duckdb.connection,
+        definition.dir,
+        definition.mapping,
+        definition.files.mapping,
+      );
       throw new BuildFailedError(diagnosed.length > 0 ? diagnosed : [buildQueryProblem(definition, error)]);
     }
 
@@ -123,7 +141,11 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
       apiVersion: 'plexus.dev/v1',
       kind: 'Snapshot',
       dataVersion: plan.dataVersion,
-      product: { id: definition.product.id, version: definition.product.version, entity: definition.product.entity },
+      product: {
+        id: definition.product.id,
+        version: definition.product.version,
+        entity: definition.product.entity,
+      },
       builtAt: new Date().toISOString(),
       engineVersion: ENGINE_VERSION,
       duckdbVersion: String(version.getRowObjectsJS()[0]?.v ?? ''),
@@ -137,10 +159,17 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
           rows,
           bytes: (await stat(entityFile)).size,
           sha256: await sha256File(entityFile),
-          columns: described.getRowObjectsJS().map((row) => ({ name: String(row.column_name), type: String(row.column_type) })),
+          columns: described
+            .getRowObjectsJS()
+            .map((row) => ({ name: String(row.column_name), type: String(row.column_type) })),
         },
       ],
-      model: { idColumn: ID_COLUMN, entityCount: rows, attributes: summary.attributes, endpoints: summary.endpoints },
+      model: {
+        idColumn: ID_COLUMN,
+        entityCount: rows,
+        attributes: summary.attributes,
+        endpoints: summary.endpoints,
+      },
       tests: tests.results,
     };
     await store.writeManifest(staging, manifest);
@@ -151,7 +180,10 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
     return { snapshot, reused: false, problems };
   } finally {
     closeDuckDb(duckdb);
-    if (staging) await import('node:fs/promises').then((fs) => fs.rm(staging as string, { recursive: true, force: true }));
+    if (staging)
+      await import('node:fs/promises').then((fs) =>
+        fs.rm(staging as string, { recursive: true, force: true }),
+      );
     await release();
   }
 }
@@ -163,7 +195,11 @@ function phaseEnd(phase: BuildPhase): number {
 }
 
 /** Runs a long statement while polling DuckDB's own progress estimate. */
-async function withProgress(connection: DuckDBConnection, sql: string, onFraction: (fraction: number) => void): Promise<void> {
+async function withProgress(
+  connection: DuckDBConnection,
+  sql: string,
+  onFraction: (fraction: number) => void,
+): Promise<void> {
   const timer = setInterval(() => {
     const percentage = connection.progress.percentage;
     if (percentage >= 0) onFraction(Math.min(1, percentage / 100));
@@ -176,24 +212,39 @@ async function withProgress(connection: DuckDBConnection, sql: string, onFractio
 }
 
 function buildQueryProblem(definition: ProductDefinition, error: unknown): Problem {
-  return problemAt(definition.files.mapping, [], 'type-mismatch', `building the entity table failed: ${duckDbMessage(error)}`);
+  return problemAt(
+    definition.files.mapping,
+    [],
+    'type-mismatch',
+    `building the entity table failed: ${duckDbMessage(error)}`,
+  );
 }
 
 /** A joined source must have at most one row per key, or it would multiply entities. */
-async function checkJoinFanout(connection: DuckDBConnection, definition: ProductDefinition): Promise<Problem[]> {
+async function checkJoinFanout(
+  connection: DuckDBConnection,
+  definition: ProductDefinition,
+): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const [index, join] of (definition.mapping.joins ?? []).entries()) {
     const source = definition.mapping.sources[join.source];
     if (!source) continue;
     const key = quoteIdentifier(join.on.right);
-    const reader = await connection.runAndReadAll(
-      `SELECT CAST(${key} AS VARCHAR) AS key, count(*) AS n FROM (${typedSourceSql(definition.dir, join.source, source, false)}) WHERE ${key} IS NOT NULL GROUP BY 1 HAVING count(*) > 1 ORDER BY 1 LIMIT 5`,
-    ).catch(() => undefined);
+    const reader = await connection
+      .runAndReadAll(
+        `SELECT CAST(${key} AS VARCHAR) AS key, count(*) AS n FROM (${typedSourceSql(definition.dir, join.source, source, false)}) WHERE ${key} IS NOT NULL GROUP BY 1 HAVING count(*) > 1 ORDER BY 1 LIMIT 5`,
+      )
+      .catch(() => undefined);
     const rows = reader?.getRowObjectsJS() ?? [];
     if (rows.length > 0) {
       const examples = rows.map((row) => `${String(row.key)} (${Number(row.n)} rows)`).join(', ');
       problems.push(
-        problemAt(definition.files.mapping, ['joins', index], 'join-fanout', `source '${join.source}' has more than one row per '${join.on.right}', e.g. ${examples}; aggregate it first or model it as a modality`),
+        problemAt(
+          definition.files.mapping,
+          ['joins', index],
+          'join-fanout',
+          `source '${join.source}' has more than one row per '${join.on.right}', e.g. ${examples}; aggregate it first or model it as a modality`,
+        ),
       );
     }
   }
@@ -201,7 +252,11 @@ async function checkJoinFanout(connection: DuckDBConnection, definition: Product
 }
 
 /** The entity id must be present and unique: everything downstream keys on it. */
-async function checkEntityIds(connection: DuckDBConnection, table: string, definition: ProductDefinition): Promise<Problem[]> {
+async function checkEntityIds(
+  connection: DuckDBConnection,
+  table: string,
+  definition: ProductDefinition,
+): Promise<Problem[]> {
   const id = quoteIdentifier(ID_COLUMN);
   const reader = await connection.runAndReadAll(
     `SELECT count(*) FILTER (WHERE ${id} IS NULL) AS missing, count(${id}) - count(DISTINCT ${id}) AS duplicated FROM ${table}`,
@@ -210,7 +265,9 @@ async function checkEntityIds(connection: DuckDBConnection, table: string, defin
   const missing = Number(row.missing ?? 0);
   const duplicated = Number(row.duplicated ?? 0);
   if (missing === 0 && duplicated === 0) return [];
-  const sample = await connection.runAndReadAll(`SELECT ${id} AS id FROM ${table} WHERE ${id} IS NOT NULL GROUP BY 1 HAVING count(*) > 1 ORDER BY 1 LIMIT 5`);
+  const sample = await connection.runAndReadAll(
+    `SELECT ${id} AS id FROM ${table} WHERE ${id} IS NOT NULL GROUP BY 1 HAVING count(*) > 1 ORDER BY 1 LIMIT 5`,
+  );
   const examples = sample.getRowObjectsJS().map((r) => String(r.id));
   const message = `entity id must be present and unique: ${missing} missing, ${duplicated} duplicated${examples.length ? ` (e.g. ${examples.join(', ')})` : ''}`;
   return [problemAt(definition.files.mapping, ['entity', 'id'], 'duplicate-entity-id', message)];

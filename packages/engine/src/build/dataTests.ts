@@ -1,10 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DataTest, Mapping, Problem } from '@plexus/spec';
 import { quoteIdentifier, quoteLiteral } from '../duckdb/sql.ts';
-import type { ModelAttributeDefinition } from '../model/EntityModel.ts';
 import { problemAt } from '../load/problemAt.ts';
-import type { YamlFile } from '../yaml/YamlFile.ts';
+import type { ModelAttributeDefinition } from '../model/EntityModel.ts';
 import type { DataTestResult } from '../snapshot/Manifest.ts';
+import type { YamlFile } from '../yaml/YamlFile.ts';
 import { ID_COLUMN } from './entitySql.ts';
 import { typedSourceSql } from './sourceSql.ts';
 
@@ -17,16 +17,24 @@ interface PlannedTest {
   failingSql: string;
 }
 
-function planTest(test: DataTest, attribute: ModelAttributeDefinition, table: string, productDir: string, mapping: Mapping): PlannedTest {
+function planTest(
+  test: DataTest,
+  attribute: ModelAttributeDefinition,
+  table: string,
+  productDir: string,
+  mapping: Mapping,
+): PlannedTest {
   const column = quoteIdentifier(attribute.id);
   const id = quoteIdentifier(ID_COLUMN);
   const select = `SELECT ${id} AS id, CAST(${column} AS VARCHAR) AS value FROM ${table}`;
   if (test === 'not_null' || (typeof test === 'object' && 'not_null' in test && test.not_null)) {
-    const severity = typeof test === 'object' && 'not_null' in test ? (test.not_null?.severity ?? 'error') : 'error';
+    const severity =
+      typeof test === 'object' && 'not_null' in test ? (test.not_null?.severity ?? 'error') : 'error';
     return { name: 'not_null', severity, failingSql: `${select} WHERE ${column} IS NULL` };
   }
   if (test === 'unique' || (typeof test === 'object' && 'unique' in test && test.unique)) {
-    const severity = typeof test === 'object' && 'unique' in test ? (test.unique?.severity ?? 'error') : 'error';
+    const severity =
+      typeof test === 'object' && 'unique' in test ? (test.unique?.severity ?? 'error') : 'error';
     return {
       name: 'unique',
       severity,
@@ -83,15 +91,30 @@ export async function runDataTests(
       let examples: string[] = [];
       if (failingRows > 0) {
         const sample = await connection.runAndReadAll(`${planned.failingSql} ORDER BY id LIMIT ${EXAMPLES}`);
-        examples = sample.getRowObjects().map((row) => `${String(row.id)} = ${row.value === null ? 'null' : String(row.value)}`);
+        examples = sample
+          .getRowObjects()
+          .map((row) => `${String(row.id)} = ${row.value === null ? 'null' : String(row.value)}`);
         const message = `data test ${planned.name} on attribute '${attribute.id}' failed: ${failingRows} offending row${failingRows === 1 ? '' : 's'}, e.g. ${examples.join(', ')}`;
         problems.push(
-          problemAt(context.mappingFile, ['attributes', attribute.index, 'tests', testIndex], 'data-test-failed', message, {
-            severity: planned.severity === 'warn' ? 'warning' : 'error',
-          }),
+          problemAt(
+            context.mappingFile,
+            ['attributes', attribute.index, 'tests', testIndex],
+            'data-test-failed',
+            message,
+            {
+              severity: planned.severity === 'warn' ? 'warning' : 'error',
+            },
+          ),
         );
       }
-      results.push({ test: planned.name, attribute: attribute.id, severity: planned.severity, passed: failingRows === 0, failingRows, examples });
+      results.push({
+        test: planned.name,
+        attribute: attribute.id,
+        severity: planned.severity,
+        passed: failingRows === 0,
+        failingRows,
+        examples,
+      });
     }
   }
   return { results, problems };

@@ -13,7 +13,9 @@ export interface GitState {
 export async function gitState(dir: string): Promise<GitState | null> {
   try {
     const { stdout: commit } = await run('git', ['-C', dir, 'rev-parse', 'HEAD'], { timeout: 5000 });
-    const { stdout: status } = await run('git', ['-C', dir, 'status', '--porcelain', '--', '.'], { timeout: 5000 });
+    const { stdout: status } = await run('git', ['-C', dir, 'status', '--porcelain', '--', '.'], {
+      timeout: 5000,
+    });
     return { commit: commit.trim(), dirty: status.trim() !== '' };
   } catch {
     return null;

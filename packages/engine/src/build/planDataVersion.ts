@@ -28,6 +28,8 @@ export async function planDataVersion(definition: ProductDefinition): Promise<Da
   );
   const { $schema: _editorHint, ...mapping } = definition.mapping;
   const mappingSha256 = sha256Text(canonicalJson(mapping));
-  const digest = sha256Text(canonicalJson({ format: SNAPSHOT_FORMAT, engine: ENGINE_VERSION, mapping: mappingSha256, sources }));
+  const digest = sha256Text(
+    canonicalJson({ format: SNAPSHOT_FORMAT, engine: ENGINE_VERSION, mapping: mappingSha256, sources }),
+  );
   return { dataVersion: digest.slice(0, 16), mappingSha256, sources };
 }

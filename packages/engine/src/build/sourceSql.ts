@@ -54,11 +54,15 @@ export function typedValueSql(raw: string, column: SourceColumn, what: string): 
       return `CASE WHEN ${text} IS NULL THEN NULL WHEN TRY_CAST(${text} AS DOUBLE) IS NOT NULL THEN CAST(${text} AS DOUBLE) ELSE ${fail} END`;
     case 'boolean': {
       const trues = sqlList((column.trueValues ?? DEFAULT_TRUE_VALUES).map((token) => token.toLowerCase()));
-      const falses = sqlList((column.falseValues ?? DEFAULT_FALSE_VALUES).map((token) => token.toLowerCase()));
+      const falses = sqlList(
+        (column.falseValues ?? DEFAULT_FALSE_VALUES).map((token) => token.toLowerCase()),
+      );
       return `CASE WHEN ${text} IS NULL THEN NULL WHEN list_contains(${trues}, lower(trim(${text}))) THEN true WHEN list_contains(${falses}, lower(trim(${text}))) THEN false ELSE ${fail} END`;
     }
     case 'date': {
-      const parsed = column.format ? `TRY_STRPTIME(${text}, ${quoteLiteral(column.format)})` : `TRY_CAST(${text} AS DATE)`;
+      const parsed = column.format
+        ? `TRY_STRPTIME(${text}, ${quoteLiteral(column.format)})`
+        : `TRY_CAST(${text} AS DATE)`;
       return `CASE WHEN ${text} IS NULL THEN NULL WHEN ${parsed} IS NOT NULL THEN CAST(${parsed} AS DATE) ELSE ${fail} END`;
     }
     case 'category':
@@ -78,11 +82,16 @@ export function validValueSql(raw: string, column: SourceColumn): string {
     case 'number':
       return `TRY_CAST(${text} AS DOUBLE) IS NOT NULL`;
     case 'boolean': {
-      const tokens = [...(column.trueValues ?? DEFAULT_TRUE_VALUES), ...(column.falseValues ?? DEFAULT_FALSE_VALUES)];
+      const tokens = [
+        ...(column.trueValues ?? DEFAULT_TRUE_VALUES),
+        ...(column.falseValues ?? DEFAULT_FALSE_VALUES),
+      ];
       return `list_contains(${sqlList(tokens.map((token) => token.toLowerCase()))}, lower(trim(${text})))`;
     }
     case 'date':
-      return column.format ? `TRY_STRPTIME(${text}, ${quoteLiteral(column.format)}) IS NOT NULL` : `TRY_CAST(${text} AS DATE) IS NOT NULL`;
+      return column.format
+        ? `TRY_STRPTIME(${text}, ${quoteLiteral(column.format)}) IS NOT NULL`
+        : `TRY_CAST(${text} AS DATE) IS NOT NULL`;
     case 'category':
     case 'text':
       return 'true';
@@ -93,7 +102,12 @@ export function validValueSql(raw: string, column: SourceColumn): string {
  * A relation with one typed column per declared column (named by its key), plus the file-order row
  * number when asked for.
  */
-export function typedSourceSql(productDir: string, sourceId: string, source: Source, withRowNumber: boolean): string {
+export function typedSourceSql(
+  productDir: string,
+  sourceId: string,
+  source: Source,
+  withRowNumber: boolean,
+): string {
   const columns = Object.entries(source.columns).map(([columnId, column]) => {
     const raw = quoteIdentifier(fileColumnName(columnId, column));
     return `${typedValueSql(raw, column, `${sourceId}.${columnId}`)} AS ${quoteIdentifier(columnId)}`;

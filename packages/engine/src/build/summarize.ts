@@ -18,7 +18,10 @@ async function summarizeAttribute(
   attribute: ModelAttributeDefinition,
 ): Promise<{ summary: AttributeSummary; levels?: string[] }> {
   const column = quoteIdentifier(attribute.id);
-  const counts = await firstRow(connection, `SELECT count(${column}) AS count, count(*) - count(${column}) AS missing FROM ${table}`);
+  const counts = await firstRow(
+    connection,
+    `SELECT count(${column}) AS count, count(*) - count(${column}) AS missing FROM ${table}`,
+  );
   const summary: AttributeSummary = { count: Number(counts.count), missing: Number(counts.missing) };
   switch (attribute.type) {
     case 'integer':
@@ -40,7 +43,10 @@ async function summarizeAttribute(
       return { summary };
     }
     case 'date': {
-      const row = await firstRow(connection, `SELECT CAST(min(${column}) AS VARCHAR) AS first, CAST(max(${column}) AS VARCHAR) AS last FROM ${table}`);
+      const row = await firstRow(
+        connection,
+        `SELECT CAST(min(${column}) AS VARCHAR) AS first, CAST(max(${column}) AS VARCHAR) AS last FROM ${table}`,
+      );
       if (row.first !== null) summary.first = String(row.first);
       if (row.last !== null) summary.last = String(row.last);
       return { summary };
@@ -99,7 +105,12 @@ export async function summarizeModel(
       unit: endpoint.unit,
       timeColumn: endpoint.timeColumn,
       eventColumn: endpoint.eventColumn,
-      summary: { count: Number(row.count), events: Number(row.events), censored: Number(row.censored), missing: Number(row.missing) },
+      summary: {
+        count: Number(row.count),
+        events: Number(row.events),
+        censored: Number(row.censored),
+        missing: Number(row.missing),
+      },
     });
   }
   return { attributes: summarizedAttributes, endpoints: summarizedEndpoints };

@@ -1,4 +1,4 @@
-import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
 export interface DuckDbOptions {
   threads?: number;
@@ -7,7 +7,9 @@ export interface DuckDbOptions {
 }
 
 /** An in-memory DuckDB with one connection; the caller closes it. */
-export async function openDuckDb(options: DuckDbOptions = {}): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+export async function openDuckDb(
+  options: DuckDbOptions = {},
+): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
   const config: Record<string, string> = {};
   if (options.threads !== undefined) config.threads = String(options.threads);
   if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;

@@ -18,12 +18,14 @@ interface ExpressionSite {
 function expressionSites(mapping: Mapping): ExpressionSite[] {
   const sites: ExpressionSite[] = [];
   mapping.attributes.forEach((attribute, index) => {
-    if (attribute.expression !== undefined) sites.push({ path: ['attributes', index, 'expression'], expression: attribute.expression });
+    if (attribute.expression !== undefined)
+      sites.push({ path: ['attributes', index, 'expression'], expression: attribute.expression });
   });
   (mapping.endpoints ?? []).forEach((endpoint, index) => {
     for (const part of ['time', 'event'] as const) {
       const expression = endpoint[part].expression;
-      if (expression !== undefined) sites.push({ path: ['endpoints', index, part, 'expression'], expression });
+      if (expression !== undefined)
+        sites.push({ path: ['endpoints', index, part, 'expression'], expression });
     }
   });
   return sites;
@@ -50,7 +52,9 @@ function forbiddenConstruct(node: unknown): string | undefined {
 }
 
 async function parseProblem(connection: DuckDBConnection, expression: string): Promise<string | undefined> {
-  const reader = await connection.runAndReadAll('SELECT json_serialize_sql(CAST($1 AS VARCHAR)) AS tree', [`SELECT ${expression}`]);
+  const reader = await connection.runAndReadAll('SELECT json_serialize_sql(CAST($1 AS VARCHAR)) AS tree', [
+    `SELECT ${expression}`,
+  ]);
   const tree = JSON.parse(String(reader.getRowObjects()[0]?.tree)) as {
     error: boolean;
     error_message?: string;
@@ -62,21 +66,33 @@ async function parseProblem(connection: DuckDBConnection, expression: string): P
       : `is not a valid SQL expression: ${tree.error_message}`;
   }
   const node = tree.statements?.[0]?.node;
-  if (!node || (tree.statements?.length ?? 0) !== 1) return 'must be one SQL expression, not several statements';
+  if (!node || (tree.statements?.length ?? 0) !== 1)
+    return 'must be one SQL expression, not several statements';
   const from = node.from_table as { type?: string } | undefined;
   const selectList = node.select_list as unknown[] | undefined;
-  if ((from && from.type !== 'EMPTY') || selectList?.length !== 1 || node.where_clause || (node.modifiers as unknown[])?.length) {
+  if (
+    (from && from.type !== 'EMPTY') ||
+    selectList?.length !== 1 ||
+    node.where_clause ||
+    (node.modifiers as unknown[])?.length
+  ) {
     return 'must be one SQL expression (no SELECT, FROM, WHERE or commas at the top level)';
   }
   const forbidden = forbiddenConstruct(node);
-  return forbidden ? `may not contain ${forbidden}: it must compute one value per row from that row's columns` : undefined;
+  return forbidden
+    ? `may not contain ${forbidden}: it must compute one value per row from that row's columns`
+    : undefined;
 }
 
 /**
  * Checks derived expressions without reading data: each must parse as a single expression, and bind
  * against empty tables shaped like the declared sources (so unknown columns and type errors show).
  */
-export async function checkExpressions(mapping: Mapping, file: YamlFile, connection: DuckDBConnection): Promise<Problem[]> {
+export async function checkExpressions(
+  mapping: Mapping,
+  file: YamlFile,
+  connection: DuckDBConnection,
+): Promise<Problem[]> {
   const sites = expressionSites(mapping);
   if (sites.length === 0) return [];
   const inScope = sourcesInScope(mapping).filter((id) => mapping.sources[id]);
@@ -84,7 +100,9 @@ export async function checkExpressions(mapping: Mapping, file: YamlFile, connect
     const columns = Object.entries(mapping.sources[sourceId]?.columns ?? {}).map(
       ([columnId, column]) => `${quoteIdentifier(columnId)} ${duckDbType(column.type)}`,
     );
-    await connection.run(`CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(sourceId)} (${[...columns, `${PROBE_COLUMN} INTEGER`].join(', ')})`);
+    await connection.run(
+      `CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(sourceId)} (${[...columns, `${PROBE_COLUMN} INTEGER`].join(', ')})`,
+    );
   }
   if (inScope.length === 0) return [];
   const [first, ...rest] = inScope.map(quoteIdentifier);
@@ -97,7 +115,9 @@ export async function checkExpressions(mapping: Mapping, file: YamlFile, connect
       continue;
     }
     try {
-      await connection.run(`SELECT (${site.expression}) AS value, ${first}.${PROBE_COLUMN} FROM ${from} LIMIT 0`);
+      await connection.run(
+        `SELECT (${site.expression}) AS value, ${first}.${PROBE_COLUMN} FROM ${from} LIMIT 0`,
+      );
     } catch (error) {
       const message = duckDbMessage(error);
       const text = /GROUP BY/.test(message)

@@ -23,7 +23,11 @@ export function checkMappingReferences(mapping: Mapping, file: YamlFile): Proble
   };
 
   if (!mapping.sources[mapping.entity.source]) {
-    report(['entity', 'source'], 'unknown-source', `unknown source '${mapping.entity.source}'${didYouMean(mapping.entity.source, sourceIds)}`);
+    report(
+      ['entity', 'source'],
+      'unknown-source',
+      `unknown source '${mapping.entity.source}'${didYouMean(mapping.entity.source, sourceIds)}`,
+    );
     return problems;
   }
   const idColumn = mapping.entity.id.column;
@@ -31,11 +35,19 @@ export function checkMappingReferences(mapping: Mapping, file: YamlFile): Proble
 
   (mapping.joins ?? []).forEach((join, index) => {
     if (!mapping.sources[join.source]) {
-      report(['joins', index, 'source'], 'unknown-source', `unknown source '${join.source}'${didYouMean(join.source, sourceIds)}`);
+      report(
+        ['joins', index, 'source'],
+        'unknown-source',
+        `unknown source '${join.source}'${didYouMean(join.source, sourceIds)}`,
+      );
       return;
     }
     if (join.source === mapping.entity.source) {
-      report(['joins', index, 'source'], 'invalid-value', `source '${join.source}' is the entity source; it cannot be joined to itself`);
+      report(
+        ['joins', index, 'source'],
+        'invalid-value',
+        `source '${join.source}' is the entity source; it cannot be joined to itself`,
+      );
       return;
     }
     checkRef(['joins', index, 'on', 'left'], `${mapping.entity.source}.${join.on.left}`);
@@ -45,7 +57,8 @@ export function checkMappingReferences(mapping: Mapping, file: YamlFile): Proble
   const seen = new Map<string, string>();
   const claim = (id: string, path: DocumentPath, what: string) => {
     const previous = seen.get(id);
-    if (RESERVED.has(id)) report(path, 'duplicate-id', `'${id}' is reserved for the entity id; choose another ${what} id`);
+    if (RESERVED.has(id))
+      report(path, 'duplicate-id', `'${id}' is reserved for the entity id; choose another ${what} id`);
     else if (previous) report(path, 'duplicate-id', `duplicate id '${id}': already used by ${previous}`);
     else seen.set(id, `${what} at ${path.slice(0, 2).join('[')}]`);
   };
@@ -60,17 +73,29 @@ export function checkMappingReferences(mapping: Mapping, file: YamlFile): Proble
     } else if (attribute.column !== undefined) {
       checkRef([...path, 'column'], attribute.column);
     } else if (attribute.type === undefined) {
-      report(path, 'missing-key', `attribute '${attribute.id}' is an expression and needs a type (integer, number, boolean, category, date or text)`);
+      report(
+        path,
+        'missing-key',
+        `attribute '${attribute.id}' is an expression and needs a type (integer, number, boolean, category, date or text)`,
+      );
     }
     (attribute.tests ?? []).forEach((test, testIndex) => {
       if (typeof test === 'object' && 'relationships' in test && test.relationships) {
         const target = mapping.sources[test.relationships.source];
         const testPath = [...path, 'tests', testIndex, 'relationships'];
         if (!target) {
-          report([...testPath, 'source'], 'unknown-source', `unknown source '${test.relationships.source}'${didYouMean(test.relationships.source, sourceIds)}`);
+          report(
+            [...testPath, 'source'],
+            'unknown-source',
+            `unknown source '${test.relationships.source}'${didYouMean(test.relationships.source, sourceIds)}`,
+          );
         } else if (!target.columns[test.relationships.column]) {
           const names = Object.keys(target.columns);
-          report([...testPath, 'column'], 'unknown-column', `unknown column '${test.relationships.column}' in source '${test.relationships.source}'${didYouMean(test.relationships.column, names)}`);
+          report(
+            [...testPath, 'column'],
+            'unknown-column',
+            `unknown column '${test.relationships.column}' in source '${test.relationships.source}'${didYouMean(test.relationships.column, names)}`,
+          );
         }
       }
     });
@@ -84,7 +109,11 @@ export function checkMappingReferences(mapping: Mapping, file: YamlFile): Proble
     for (const part of ['time', 'event'] as const) {
       const spec = endpoint[part];
       if ((spec.column === undefined) === (spec.expression === undefined)) {
-        report([...path, part], 'invalid-value', `endpoint '${endpoint.id}' ${part} needs exactly one of column or expression`);
+        report(
+          [...path, part],
+          'invalid-value',
+          `endpoint '${endpoint.id}' ${part} needs exactly one of column or expression`,
+        );
       } else if (spec.column !== undefined) {
         checkRef([...path, part, 'column'], spec.column);
       }
@@ -97,10 +126,18 @@ export function checkMappingReferences(mapping: Mapping, file: YamlFile): Proble
       const numeric = column.type === 'integer' || column.type === 'number';
       for (const [code, value] of Object.entries(column.values)) {
         if (numeric && typeof value !== 'number') {
-          report(['sources', sourceId, 'columns', columnId, 'values', code], 'bad-value-map', `column '${columnId}' is ${column.type}, so code '${code}' must map to a number, found '${String(value)}'`);
+          report(
+            ['sources', sourceId, 'columns', columnId, 'values', code],
+            'bad-value-map',
+            `column '${columnId}' is ${column.type}, so code '${code}' must map to a number, found '${String(value)}'`,
+          );
         }
         if (column.type === 'boolean' && typeof value !== 'boolean') {
-          report(['sources', sourceId, 'columns', columnId, 'values', code], 'bad-value-map', `column '${columnId}' is boolean, so code '${code}' must map to true or false, found '${String(value)}'`);
+          report(
+            ['sources', sourceId, 'columns', columnId, 'values', code],
+            'bad-value-map',
+            `column '${columnId}' is boolean, so code '${code}' must map to true or false, found '${String(value)}'`,
+          );
         }
       }
     }

@@ -21,15 +21,26 @@ export async function checkSourceFiles(
     try {
       await access(resolve(productDir, source.path));
     } catch {
-      problems.push(problemAt(file, path, 'file-missing', `source '${sourceId}': file ${source.path} does not exist`));
+      problems.push(
+        problemAt(file, path, 'file-missing', `source '${sourceId}': file ${source.path} does not exist`),
+      );
       continue;
     }
     let header: string[];
     try {
-      const reader = await connection.runAndReadAll(`SELECT * FROM ${readSourceSql(productDir, source)} LIMIT 0`);
+      const reader = await connection.runAndReadAll(
+        `SELECT * FROM ${readSourceSql(productDir, source)} LIMIT 0`,
+      );
       header = reader.columnNames();
     } catch (error) {
-      problems.push(problemAt(file, path, 'source-unreadable', `source '${sourceId}': cannot read ${source.path}: ${duckDbMessage(error)}`));
+      problems.push(
+        problemAt(
+          file,
+          path,
+          'source-unreadable',
+          `source '${sourceId}': cannot read ${source.path}: ${duckDbMessage(error)}`,
+        ),
+      );
       continue;
     }
     for (const [columnId, column] of Object.entries(source.columns)) {

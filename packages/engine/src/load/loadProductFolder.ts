@@ -14,9 +14,14 @@ export interface LoadResult {
   definition?: ProductDefinition;
   /** Every problem found, errors and warnings, in file order. */
   problems: Problem[];
+  /** Whatever parsed and passed its schema, for checks that can go on despite other problems. */
+  partial: { product?: Product; mapping?: Mapping };
 }
 
-function checked<T>(file: YamlFile, schema: typeof ProductSchema | typeof MappingSchema): { value?: T; problems: Problem[] } {
+function checked<T>(
+  file: YamlFile,
+  schema: typeof ProductSchema | typeof MappingSchema,
+): { value?: T; problems: Problem[] } {
   if (file.problems.length > 0) return { problems: file.problems };
   const problems = problemsFromSchemaIssues(file, checkDocument(schema, file.value));
   return problems.length > 0 ? { problems } : { value: file.value as T, problems };
@@ -48,9 +53,19 @@ export async function loadProductFolder(dir: string): Promise<LoadResult> {
       }
     }
   }
-  if (hasErrors(problems) || !product.value || !mapping.value) return { problems };
+  const partial = {
+    ...(product.value ? { product: product.value } : {}),
+    ...(mapping.value ? { mapping: mapping.value } : {}),
+  };
+  if (hasErrors(problems) || !product.value || !mapping.value) return { problems, partial };
   return {
-    definition: { dir: productDir, product: product.value, mapping: mapping.value, files: { product: productFile, mapping: mappingFile } },
+    partial,
+    definition: {
+      dir: productDir,
+      product: product.value,
+      mapping: mapping.value,
+      files: { product: productFile, mapping: mappingFile },
+    },
     problems,
   };
 }

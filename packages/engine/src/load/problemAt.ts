@@ -3,7 +3,11 @@ import type { DocumentPath, YamlFile } from '../yaml/YamlFile.ts';
 
 /** `attributes[2].column` — how a path inside a document is shown to people. */
 export function formatPath(path: DocumentPath): string {
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+  return path
+    .map((segment, index) =>
+      typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`,
+    )
+    .join('');
 }
 
 export function problemAt(

@@ -39,7 +39,9 @@ export const endpointEventColumn = (endpointId: string): string => `${endpointId
 function columnSql(mapping: Mapping, ref: string): { sql: string; type: ColumnType; levels?: string[] } {
   const resolved = resolveColumnRef(mapping, ref);
   if ('error' in resolved) throw new Error(`unresolved column ${ref}: validate the mapping first`);
-  const levels = resolved.column.values ? [...new Set(Object.values(resolved.column.values).map(String))] : undefined;
+  const levels = resolved.column.values
+    ? [...new Set(Object.values(resolved.column.values).map(String))]
+    : undefined;
   return {
     sql: `${quoteIdentifier(resolved.sourceId)}.${quoteIdentifier(resolved.columnId)}`,
     type: resolved.column.type,
@@ -56,7 +58,11 @@ const CAST_TYPES: Record<ColumnType, string> = {
   text: 'VARCHAR',
 };
 
-function attributeDefinition(mapping: Mapping, attribute: Attribute, index: number): ModelAttributeDefinition {
+function attributeDefinition(
+  mapping: Mapping,
+  attribute: Attribute,
+  index: number,
+): ModelAttributeDefinition {
   const fromColumn = attribute.column !== undefined ? columnSql(mapping, attribute.column) : undefined;
   const type = fromColumn?.type ?? attribute.type ?? 'text';
   const sql = fromColumn ? fromColumn.sql : `CAST((${attribute.expression}) AS ${CAST_TYPES[type]})`;
@@ -76,11 +82,20 @@ function attributeDefinition(mapping: Mapping, attribute: Attribute, index: numb
 
 /** Resolves a validated mapping into the entity model with the SQL of every column. */
 export function resolveEntityModel(mapping: Mapping): EntityModelDefinition {
-  const attributes = mapping.attributes.map((attribute, index) => attributeDefinition(mapping, attribute, index));
+  const attributes = mapping.attributes.map((attribute, index) =>
+    attributeDefinition(mapping, attribute, index),
+  );
   const endpoints = (mapping.endpoints ?? []).map((endpoint, index) => {
-    const time = endpoint.time.column !== undefined ? columnSql(mapping, endpoint.time.column).sql : `(${endpoint.time.expression})`;
-    const event = endpoint.event.column !== undefined ? columnSql(mapping, endpoint.event.column).sql : `(${endpoint.event.expression})`;
-    const codes = (values: ReadonlyArray<string | number | boolean>) => `[${values.map((value) => quoteLiteral(String(value))).join(', ')}]`;
+    const time =
+      endpoint.time.column !== undefined
+        ? columnSql(mapping, endpoint.time.column).sql
+        : `(${endpoint.time.expression})`;
+    const event =
+      endpoint.event.column !== undefined
+        ? columnSql(mapping, endpoint.event.column).sql
+        : `(${endpoint.event.expression})`;
+    const codes = (values: ReadonlyArray<string | number | boolean>) =>
+      `[${values.map((value) => quoteLiteral(String(value))).join(', ')}]`;
     const eventText = `CAST(${event} AS VARCHAR)`;
     const timeValue = `CAST(${time} AS DOUBLE)`;
     return {

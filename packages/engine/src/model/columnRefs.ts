@@ -13,7 +13,10 @@ export function sourcesInScope(mapping: Mapping): string[] {
 }
 
 /** Resolves "column" (entity source) or "source.column"; the error names what exists instead. */
-export function resolveColumnRef(mapping: Mapping, ref: string): ResolvedColumn | { error: string; code: 'unknown-source' | 'unknown-column' } {
+export function resolveColumnRef(
+  mapping: Mapping,
+  ref: string,
+): ResolvedColumn | { error: string; code: 'unknown-source' | 'unknown-column' } {
   const [first, second] = ref.split('.');
   const sourceId = second === undefined ? mapping.entity.source : (first ?? '');
   const columnId = second ?? first ?? '';

@@ -34,7 +34,10 @@ export class SnapshotReader {
     private readonly connection: DuckDBConnection,
   ) {}
 
-  static async open(snapshot: SnapshotRef, options: { threads?: number; memoryLimit?: string } = {}): Promise<SnapshotReader> {
+  static async open(
+    snapshot: SnapshotRef,
+    options: { threads?: number; memoryLimit?: string } = {},
+  ): Promise<SnapshotReader> {
     const instance = await DuckDBInstance.create(':memory:', {
       threads: String(options.threads ?? 2),
       ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
@@ -42,7 +45,9 @@ export class SnapshotReader {
     const connection = await instance.connect();
     for (const table of snapshot.manifest.tables) {
       const file = quoteLiteral(join(snapshot.dir, table.file));
-      await connection.run(`CREATE VIEW ${quoteIdentifier(table.name)} AS SELECT * FROM read_parquet(${file})`);
+      await connection.run(
+        `CREATE VIEW ${quoteIdentifier(table.name)} AS SELECT * FROM read_parquet(${file})`,
+      );
     }
     await connection.run(`SET allowed_directories = [${quoteLiteral(`${snapshot.dir}/`)}]`);
     await connection.run('SET enable_external_access = false');
@@ -56,7 +61,10 @@ export class SnapshotReader {
 
   async count(cohort?: FrameRequest['cohort']): Promise<number> {
     const compiled = compileCohort(cohort, this.manifest.model.attributes);
-    const reader = await this.connection.runAndReadAll(`SELECT count(*) AS n FROM ${ENTITY_TABLE} WHERE ${compiled.where}`, compiled.params);
+    const reader = await this.connection.runAndReadAll(
+      `SELECT count(*) AS n FROM ${ENTITY_TABLE} WHERE ${compiled.where}`,
+      compiled.params,
+    );
     return Number(reader.getRowObjectsJS()[0]?.n ?? 0);
   }
 
@@ -71,18 +79,29 @@ export class SnapshotReader {
         const endpoint = endpoints.find((candidate) => candidate.id === name.slice('endpoint:'.length));
         if (!endpoint) {
           const known = endpoints.map((candidate) => `endpoint:${candidate.id}`);
-          throw new InputError(`unknown column '${name}'${didYouMean(name, known)}`, [{ at: name, message: `unknown endpoint`, allowed: known }]);
+          throw new InputError(`unknown column '${name}'${didYouMean(name, known)}`, [
+            { at: name, message: `unknown endpoint`, allowed: known },
+          ]);
         }
         selected.push(quoteIdentifier(endpoint.timeColumn), quoteIdentifier(endpoint.eventColumn));
-        decoders.push((columns) => [name, toFrameColumn({ type: 'endpoint' }, columns[offset] ?? [], columns[offset + 1] ?? [])]);
+        decoders.push((columns) => [
+          name,
+          toFrameColumn({ type: 'endpoint' }, columns[offset] ?? [], columns[offset + 1] ?? []),
+        ]);
         continue;
       }
       const attribute = attributes.find((candidate) => candidate.id === name);
       if (!attribute) {
         const known = attributes.map((candidate) => candidate.id);
-        throw new InputError(`unknown attribute '${name}'${didYouMean(name, known)}`, [{ at: name, message: 'unknown attribute', allowed: known }]);
+        throw new InputError(`unknown attribute '${name}'${didYouMean(name, known)}`, [
+          { at: name, message: 'unknown attribute', allowed: known },
+        ]);
       }
-      selected.push(attribute.type === 'date' ? `epoch_ms(${quoteIdentifier(attribute.id)}) / 86400000.0` : quoteIdentifier(attribute.id));
+      selected.push(
+        attribute.type === 'date'
+          ? `epoch_ms(${quoteIdentifier(attribute.id)}) / 86400000.0`
+          : quoteIdentifier(attribute.id),
+      );
       decoders.push((columns) => [name, toFrameColumn(attribute, columns[offset] ?? [])]);
     }
     const compiled = compileCohort(request.cohort, attributes);
@@ -90,7 +109,11 @@ export class SnapshotReader {
     const reader = await this.connection.runAndReadAll(sql, compiled.params);
     const columns = reader.getColumnsJS() as unknown[][];
     const ids = (columns[0] ?? []).map(String);
-    return { ids, length: ids.length, columns: Object.fromEntries(decoders.map((decode) => decode(columns, 0))) };
+    return {
+      ids,
+      length: ids.length,
+      columns: Object.fromEntries(decoders.map((decode) => decode(columns, 0))),
+    };
   }
 
   /** Runs one read-only SELECT (with $1.. parameters) on the snapshot's tables. */
@@ -102,12 +125,15 @@ export class SnapshotReader {
       const statements = await connection.extractStatements(sql).catch((error: unknown) => {
         throw new InputError(`SQL does not parse: ${duckDbMessage(error)}`);
       });
-      if (statements.count !== 1) throw new InputError(`expected one SELECT statement, found ${statements.count} statements`);
+      if (statements.count !== 1)
+        throw new InputError(`expected one SELECT statement, found ${statements.count} statements`);
       const prepared = await statements.prepare(0).catch((error: unknown) => {
         throw new InputError(`SQL is not valid on this snapshot: ${duckDbMessage(error)}`);
       });
       if (prepared.statementType !== StatementType.SELECT) {
-        throw new InputError(`only SELECT is allowed on a snapshot, found a ${StatementType[prepared.statementType]} statement`);
+        throw new InputError(
+          `only SELECT is allowed on a snapshot, found a ${StatementType[prepared.statementType]} statement`,
+        );
       }
       if (params.length > 0) prepared.bind(params as never);
       const reader = await prepared.runAndReadUntil(maxRows + 1).catch((error: unknown) => {
@@ -118,7 +144,9 @@ export class SnapshotReader {
       const types = reader.columnTypes().map((type) => type.toString());
       return {
         columns: names.map((name, index) => ({ name, type: types[index] ?? 'UNKNOWN' })),
-        rows: rows.slice(0, maxRows).map((row) => row.map((value) => (typeof value === 'bigint' ? Number(value) : value))),
+        rows: rows
+          .slice(0, maxRows)
+          .map((row) => row.map((value) => (typeof value === 'bigint' ? Number(value) : value))),
         truncated: rows.length > maxRows,
       };
     } finally {

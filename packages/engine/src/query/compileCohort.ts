@@ -1,5 +1,5 @@
 import type { AttributeCriterion, Cohort } from '@plexus/spec';
-import { didYouMean, describeValue, type ErrorDetail, InputError } from '@plexus/spec';
+import { describeValue, didYouMean, type ErrorDetail, InputError } from '@plexus/spec';
 import { quoteIdentifier } from '../duckdb/sql.ts';
 import type { ManifestAttribute } from '../snapshot/Manifest.ts';
 
@@ -42,7 +42,11 @@ function valueProblem(attribute: ManifestAttribute, value: unknown, at: string):
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? undefined : fail();
     case 'date':
-      return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : fail();
+      return typeof value === 'string' &&
+        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+        !Number.isNaN(Date.parse(value))
+        ? undefined
+        : fail();
     case 'boolean':
       return typeof value === 'boolean' ? undefined : fail();
     case 'category':
@@ -56,7 +60,11 @@ function valueProblem(attribute: ManifestAttribute, value: unknown, at: string):
  * Compiles a cohort to a parameterised condition. Attribute names are looked up in the model, and only
  * the model's own ids reach the SQL text; every value is a bound parameter.
  */
-export function compileCohort(cohort: Cohort | undefined, attributes: readonly ManifestAttribute[], prefix = 'cohort'): CompiledCohort {
+export function compileCohort(
+  cohort: Cohort | undefined,
+  attributes: readonly ManifestAttribute[],
+  prefix = 'cohort',
+): CompiledCohort {
   const byId = new Map(attributes.map((attribute) => [attribute.id, attribute]));
   const details: ErrorDetail[] = [];
   const conditions: string[] = [];
@@ -77,7 +85,10 @@ export function compileCohort(cohort: Cohort | undefined, attributes: readonly M
       });
       return;
     }
-    const column = attribute.type === 'date' ? `CAST(${quoteIdentifier(attribute.id)} AS VARCHAR)` : quoteIdentifier(attribute.id);
+    const column =
+      attribute.type === 'date'
+        ? `CAST(${quoteIdentifier(attribute.id)} AS VARCHAR)`
+        : quoteIdentifier(attribute.id);
     const op = criterion.op;
     if (op === 'missing' || op === 'present') {
       conditions.push(`${quoteIdentifier(attribute.id)} IS ${op === 'missing' ? '' : 'NOT '}NULL`);
@@ -93,7 +104,12 @@ export function compileCohort(cohort: Cohort | undefined, attributes: readonly M
       });
       return;
     }
-    const values = op === 'in' || op === 'notIn' || op === 'between' ? criterion.values : criterion.value !== undefined ? [criterion.value] : undefined;
+    const values =
+      op === 'in' || op === 'notIn' || op === 'between'
+        ? criterion.values
+        : criterion.value !== undefined
+          ? [criterion.value]
+          : undefined;
     const key = op === 'in' || op === 'notIn' || op === 'between' ? 'values' : 'value';
     if (!values || values.length === 0 || (op === 'between' && values.length !== 2)) {
       details.push({
@@ -102,7 +118,9 @@ export function compileCohort(cohort: Cohort | undefined, attributes: readonly M
       });
       return;
     }
-    const problems = values.map((value, valueIndex) => valueProblem(attribute, value, key === 'values' ? `${at}.values[${valueIndex}]` : `${at}.value`));
+    const problems = values.map((value, valueIndex) =>
+      valueProblem(attribute, value, key === 'values' ? `${at}.values[${valueIndex}]` : `${at}.value`),
+    );
     const found = problems.filter((problem): problem is ErrorDetail => problem !== undefined);
     if (found.length > 0) {
       details.push(...found);
@@ -110,9 +128,14 @@ export function compileCohort(cohort: Cohort | undefined, attributes: readonly M
     }
     const placeholders = values.map((value) => bind(value));
     if (op === 'between') conditions.push(`${column} BETWEEN ${placeholders[0]} AND ${placeholders[1]}`);
-    else if (op === 'in' || op === 'notIn') conditions.push(`${column} ${op === 'in' ? 'IN' : 'NOT IN'} (${placeholders.join(', ')})`);
+    else if (op === 'in' || op === 'notIn')
+      conditions.push(`${column} ${op === 'in' ? 'IN' : 'NOT IN'} (${placeholders.join(', ')})`);
     else conditions.push(`${column} ${SQL_COMPARISON[op]} ${placeholders[0]}`);
   });
-  if (details.length > 0) throw new InputError(`invalid cohort: ${details.map((detail) => detail.message).join('; ')}`, details);
-  return { where: conditions.length > 0 ? conditions.map((condition) => `(${condition})`).join(' AND ') : 'true', params };
+  if (details.length > 0)
+    throw new InputError(`invalid cohort: ${details.map((detail) => detail.message).join('; ')}`, details);
+  return {
+    where: conditions.length > 0 ? conditions.map((condition) => `(${condition})`).join(' AND ') : 'true',
+    params,
+  };
 }

@@ -1,15 +1,22 @@
 import type { ManifestAttribute } from '../snapshot/Manifest.ts';
 import type { FrameColumn } from './Frame.ts';
 
-const toNumber = (value: unknown): number => (value === null || value === undefined ? Number.NaN : Number(value));
+const toNumber = (value: unknown): number =>
+  value === null || value === undefined ? Number.NaN : Number(value);
 
 /** Converts DuckDB's JS values of one column into the typed frame representation. */
-export function toFrameColumn(attribute: Pick<ManifestAttribute, 'type' | 'levels'> | { type: 'endpoint' }, values: unknown[], events: unknown[] = []): FrameColumn {
+export function toFrameColumn(
+  attribute: Pick<ManifestAttribute, 'type' | 'levels'> | { type: 'endpoint' },
+  values: unknown[],
+  events: unknown[] = [],
+): FrameColumn {
   const length = values.length;
   switch (attribute.type) {
     case 'endpoint': {
       const time = Float64Array.from(values, toNumber);
-      const event = Int8Array.from(events, (value) => (value === null || value === undefined ? -1 : value ? 1 : 0));
+      const event = Int8Array.from(events, (value) =>
+        value === null || value === undefined ? -1 : value ? 1 : 0,
+      );
       return { type: 'endpoint', time, event };
     }
     case 'integer':
@@ -18,7 +25,12 @@ export function toFrameColumn(attribute: Pick<ManifestAttribute, 'type' | 'level
     case 'date':
       return { type: 'date', values: Float64Array.from(values, toNumber) };
     case 'boolean':
-      return { type: 'boolean', values: Int8Array.from(values, (value) => (value === null || value === undefined ? -1 : value ? 1 : 0)) };
+      return {
+        type: 'boolean',
+        values: Int8Array.from(values, (value) =>
+          value === null || value === undefined ? -1 : value ? 1 : 0,
+        ),
+      };
     case 'category': {
       const levels = [...(attribute.levels ?? [])];
       const index = new Map(levels.map((level, position) => [level, position]));
@@ -40,6 +52,9 @@ export function toFrameColumn(attribute: Pick<ManifestAttribute, 'type' | 'level
       return { type: 'category', codes, levels };
     }
     case 'text':
-      return { type: 'text', values: values.map((value) => (value === null || value === undefined ? null : String(value))) };
+      return {
+        type: 'text',
+        values: values.map((value) => (value === null || value === undefined ? null : String(value))),
+      };
   }
 }

@@ -55,7 +55,19 @@ export interface Manifest {
   git: { commit: string; dirty: boolean } | null;
   mappingSha256: string;
   sources: Array<{ id: string; path: string; bytes: number; sha256: string }>;
-  tables: Array<{ name: string; file: string; rows: number; bytes: number; sha256: string; columns: Array<{ name: string; type: string }> }>;
-  model: { idColumn: string; entityCount: number; attributes: ManifestAttribute[]; endpoints: ManifestEndpoint[] };
+  tables: Array<{
+    name: string;
+    file: string;
+    rows: number;
+    bytes: number;
+    sha256: string;
+    columns: Array<{ name: string; type: string }>;
+  }>;
+  model: {
+    idColumn: string;
+    entityCount: number;
+    attributes: ManifestAttribute[];
+    endpoints: ManifestEndpoint[];
+  };
   tests: DataTestResult[];
 }

@@ -72,7 +72,8 @@ export class SnapshotStore {
     const names = await readdir(this.stagingDir).catch(() => [] as string[]);
     for (const name of names) {
       const pid = Number(name.split('-')[0]);
-      if (!Number.isInteger(pid) || !processAlive(pid)) await rm(join(this.stagingDir, name), { recursive: true, force: true });
+      if (!Number.isInteger(pid) || !processAlive(pid))
+        await rm(join(this.stagingDir, name), { recursive: true, force: true });
     }
   }
 
@@ -121,7 +122,9 @@ export class SnapshotStore {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const holder = Number(await readFile(this.lockFile, 'utf8').catch(() => 'NaN'));
         if (Number.isInteger(holder) && processAlive(holder) && holder !== process.pid) {
-          throw new ConflictError(`another build of this product is running (process ${holder}); wait for it to finish`);
+          throw new ConflictError(
+            `another build of this product is running (process ${holder}); wait for it to finish`,
+          );
         }
         await rm(this.lockFile, { force: true });
       }

@@ -21,7 +21,14 @@ export async function readYamlFile(absolutePath: string, displayPath: string): P
     return {
       file: displayPath,
       value: undefined,
-      problems: [{ code: 'file-missing', severity: 'error', message: `cannot read ${displayPath}`, at: { file: displayPath } }],
+      problems: [
+        {
+          code: 'file-missing',
+          severity: 'error',
+          message: `cannot read ${displayPath}`,
+          at: { file: displayPath },
+        },
+      ],
       locate: () => undefined,
     };
   }
@@ -58,7 +65,9 @@ function offsetOf(root: unknown, path: DocumentPath, atKey: boolean): number | u
     const segment = path[index];
     const last = index === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = node.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+      );
       if (!pair) return offset;
       const key = pair.key as Node;
       if (last && atKey) return key.range?.[0] ?? offset;

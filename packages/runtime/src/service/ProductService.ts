@@ -1,33 +1,9 @@
-import type { ColumnType, Owner, Run } from '@plexus/spec';
+import type { ManifestAttribute } from '@plexus/engine';
+import type { Owner, Run } from '@plexus/spec';
 
-/** Summary statistics of one attribute over the whole snapshot, computed at build time. */
-export interface AttributeSummary {
-  count: number;
-  missing: number;
-  /** number, integer: distribution. */
-  min?: number;
-  max?: number;
-  mean?: number;
-  sd?: number;
-  quartiles?: [number, number, number];
-  /** date: range as ISO dates. */
-  first?: string;
-  last?: string;
-  /** category, boolean: counts per level, in level order. */
-  levels?: Array<{ value: string; count: number }>;
-  /** text: number of distinct values. */
-  distinct?: number;
-}
-
-export interface ModelAttribute {
-  id: string;
-  label: string;
-  type: ColumnType;
-  unit?: string;
-  description?: string;
-  levels?: string[];
-  summary: AttributeSummary;
-}
+/** Attributes as the snapshot describes them, with summary statistics computed at build time. */
+export type { AttributeSummary } from '@plexus/engine';
+export type ModelAttribute = ManifestAttribute;
 
 export interface ModelEndpoint {
   id: string;

@@ -9,7 +9,11 @@ export const ProblemLocationSchema = Type.Object(
     file: Type.String({ description: 'Path of the file, relative to the product folder.' }),
     line: Type.Optional(Type.Integer({ minimum: 1 })),
     column: Type.Optional(Type.Integer({ minimum: 1 })),
-    path: Type.Optional(Type.String({ description: 'Path of the offending field inside the document, e.g. attributes[2].column' })),
+    path: Type.Optional(
+      Type.String({
+        description: 'Path of the offending field inside the document, e.g. attributes[2].column',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -12,7 +12,8 @@ export const problemCodes = {
   'unknown-source': 'A reference to a source that the mapping does not declare.',
   'unknown-column': 'A reference to a column that the source does not declare or the file does not have.',
   'duplicate-id': 'Two attributes, endpoints or protocols share one id.',
-  'bad-expression': 'A derived attribute expression that is not a single valid SQL expression over source columns.',
+  'bad-expression':
+    'A derived attribute expression that is not a single valid SQL expression over source columns.',
   'bad-value-map': 'A value map that does not fit its column.',
   'unknown-attribute': 'A reference to an attribute or endpoint that the model does not define.',
   'plugin-missing': 'A protocol plugin module that does not exist or does not load.',

@@ -14,8 +14,13 @@ export const AttributeCriterionSchema = Type.Object(
   {
     attribute: IdentifierSchema,
     op: Type.Union(
-      [...ComparisonOperators, ...SetOperators, ...RangeOperators, ...PresenceOperators].map((op) => Type.Literal(op)),
-      { description: 'eq, ne, lt, lte, gt, gte (with value); in, notIn (with values); between (values: [low, high]); missing, present.' },
+      [...ComparisonOperators, ...SetOperators, ...RangeOperators, ...PresenceOperators].map((op) =>
+        Type.Literal(op),
+      ),
+      {
+        description:
+          'eq, ne, lt, lte, gt, gte (with value); in, notIn (with values); between (values: [low, high]); missing, present.',
+      },
     ),
     value: Type.Optional(ScalarSchema),
     values: Type.Optional(Type.Array(ScalarSchema, { minItems: 1 })),
@@ -26,7 +31,11 @@ export const AttributeCriterionSchema = Type.Object(
 /** Cohort definition v1 (first cut): every entity, or those meeting all of a list of attribute criteria. */
 export const CohortSchema = Type.Object(
   {
-    all: Type.Optional(Type.Array(AttributeCriterionSchema, { description: 'Criteria that must all hold. Empty or absent: every entity.' })),
+    all: Type.Optional(
+      Type.Array(AttributeCriterionSchema, {
+        description: 'Criteria that must all hold. Empty or absent: every entity.',
+      }),
+    ),
   },
   {
     $id: 'https://plexus.dev/schemas/v1/cohort.schema.json',

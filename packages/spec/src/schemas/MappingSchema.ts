@@ -8,34 +8,51 @@ const SeveritySchema = Type.Union([Type.Literal('error'), Type.Literal('warn')],
 export const SourceColumnSchema = Type.Object(
   {
     type: ColumnTypeSchema,
-    name: Type.Optional(Type.String({ description: 'Header of the column in the file when it differs from the key.' })),
+    name: Type.Optional(
+      Type.String({ description: 'Header of the column in the file when it differs from the key.' }),
+    ),
     description: Type.Optional(Type.String()),
     values: Type.Optional(
       Type.Record(Type.String(), ScalarSchema, {
-        description: 'Value map from codes in the file to values, e.g. {1: standard, 2: test}. Unmapped codes fail the build.',
+        description:
+          'Value map from codes in the file to values, e.g. {1: standard, 2: test}. Unmapped codes fail the build.',
       }),
     ),
-    format: Type.Optional(Type.String({ description: 'Date format in strftime notation, e.g. %d/%m/%Y. Default ISO 8601.' })),
-    trueValues: Type.Optional(Type.Array(Type.String(), { description: 'Tokens read as true. Default true, t, yes, y, 1.' })),
-    falseValues: Type.Optional(Type.Array(Type.String(), { description: 'Tokens read as false. Default false, f, no, n, 0.' })),
+    format: Type.Optional(
+      Type.String({ description: 'Date format in strftime notation, e.g. %d/%m/%Y. Default ISO 8601.' }),
+    ),
+    trueValues: Type.Optional(
+      Type.Array(Type.String(), { description: 'Tokens read as true. Default true, t, yes, y, 1.' }),
+    ),
+    falseValues: Type.Optional(
+      Type.Array(Type.String(), { description: 'Tokens read as false. Default false, f, no, n, 0.' }),
+    ),
   },
   { additionalProperties: false },
 );
 
 export const SourceSchema = Type.Object(
   {
-    path: Type.String({ minLength: 1, description: 'File relative to the product folder (.csv, .tsv, .parquet; .gz for compressed text).' }),
+    path: Type.String({
+      minLength: 1,
+      description: 'File relative to the product folder (.csv, .tsv, .parquet; .gz for compressed text).',
+    }),
     format: Type.Optional(
       Type.Union([Type.Literal('csv'), Type.Literal('tsv'), Type.Literal('parquet')], {
         description: 'Default from the file extension.',
       }),
     ),
     delimiter: Type.Optional(Type.String({ minLength: 1, maxLength: 1 })),
-    header: Type.Optional(Type.Boolean({ description: 'Whether the first line names the columns. Default true.' })),
-    nullValues: Type.Optional(Type.Array(Type.String(), { description: 'Tokens read as missing. Default "" and NA.' })),
+    header: Type.Optional(
+      Type.Boolean({ description: 'Whether the first line names the columns. Default true.' }),
+    ),
+    nullValues: Type.Optional(
+      Type.Array(Type.String(), { description: 'Tokens read as missing. Default "" and NA.' }),
+    ),
     description: Type.Optional(Type.String()),
     columns: Type.Record(IdentifierSchema, SourceColumnSchema, {
-      description: 'The columns the mapping uses, with their types. Columns of the file not listed are ignored.',
+      description:
+        'The columns the mapping uses, with their types. Columns of the file not listed are ignored.',
       minProperties: 1,
       additionalProperties: false,
     }),
@@ -64,7 +81,10 @@ export const DataTestSchema = Type.Union(
       {
         relationships: Type.Object(
           { source: IdentifierSchema, column: IdentifierSchema },
-          { additionalProperties: false, description: 'Every value must exist in this column of that source.' },
+          {
+            additionalProperties: false,
+            description: 'Every value must exist in this column of that source.',
+          },
         ),
         severity: Type.Optional(SeveritySchema),
       },
@@ -97,11 +117,17 @@ export const AttributeSchema = Type.Object(
       }),
     ),
     expression: Type.Optional(
-      Type.String({ minLength: 1, description: 'A SQL expression over source columns (not a statement), e.g. age >= 65.' }),
+      Type.String({
+        minLength: 1,
+        description: 'A SQL expression over source columns (not a statement), e.g. age >= 65.',
+      }),
     ),
     type: Type.Optional(ColumnTypeSchema),
     levels: Type.Optional(
-      Type.Array(Type.String(), { uniqueItems: true, description: 'Order of the categories (first is the reference).' }),
+      Type.Array(Type.String(), {
+        uniqueItems: true,
+        description: 'Order of the categories (first is the reference).',
+      }),
     ),
     tests: Type.Optional(Type.Array(DataTestSchema)),
   },
@@ -117,7 +143,12 @@ export const EndpointSchema = Type.Object(
       {
         column: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$' })),
         expression: Type.Optional(Type.String({ minLength: 1 })),
-        unit: Type.Union([Type.Literal('days'), Type.Literal('weeks'), Type.Literal('months'), Type.Literal('years')]),
+        unit: Type.Union([
+          Type.Literal('days'),
+          Type.Literal('weeks'),
+          Type.Literal('months'),
+          Type.Literal('years'),
+        ]),
       },
       { additionalProperties: false, description: 'Time from origin to event or censoring.' },
     ),
@@ -125,7 +156,10 @@ export const EndpointSchema = Type.Object(
       {
         column: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$' })),
         expression: Type.Optional(Type.String({ minLength: 1 })),
-        eventValues: Type.Array(ScalarSchema, { minItems: 1, description: 'Codes that mean the event happened.' }),
+        eventValues: Type.Array(ScalarSchema, {
+          minItems: 1,
+          description: 'Codes that mean the event happened.',
+        }),
         censoredValues: Type.Array(ScalarSchema, { minItems: 1, description: 'Codes that mean censored.' }),
       },
       { additionalProperties: false, description: 'Event indicator with its coding stated both ways.' },
@@ -142,10 +176,16 @@ export const JoinSchema = Type.Object(
         left: IdentifierSchema,
         right: IdentifierSchema,
       },
-      { additionalProperties: false, description: 'left: column of the entity source; right: column of the joined source.' },
+      {
+        additionalProperties: false,
+        description: 'left: column of the entity source; right: column of the joined source.',
+      },
     ),
   },
-  { additionalProperties: false, description: 'A source joined to the entity source; at most one row per entity.' },
+  {
+    additionalProperties: false,
+    description: 'A source joined to the entity source; at most one row per entity.',
+  },
 );
 
 export const EntityIdSchema = Type.Object(
@@ -180,7 +220,10 @@ export const MappingSchema = Type.Object(
         source: IdentifierSchema,
         id: EntityIdSchema,
       },
-      { additionalProperties: false, description: 'The grain: which source gives one row per entity, and its id.' },
+      {
+        additionalProperties: false,
+        description: 'The grain: which source gives one row per entity, and its id.',
+      },
     ),
     joins: Type.Optional(Type.Array(JoinSchema)),
     attributes: Type.Array(AttributeSchema, { minItems: 1 }),

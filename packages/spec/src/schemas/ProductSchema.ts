@@ -18,7 +18,10 @@ export const ProductSchema = Type.Object(
     id: SlugSchema,
     title: Type.String({ minLength: 1, maxLength: 200 }),
     version: SemVerSchema,
-    description: Type.String({ minLength: 1, description: 'Markdown: what the data is, where it comes from, its caveats.' }),
+    description: Type.String({
+      minLength: 1,
+      description: 'Markdown: what the data is, where it comes from, its caveats.',
+    }),
     domain: Type.String({ minLength: 1, description: 'Therapeutic or business domain, e.g. oncology.' }),
     owners: Type.Array(OwnerSchema, { minItems: 1 }),
     tags: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true })),
@@ -29,9 +32,13 @@ export const ProductSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
-    mapping: Type.Optional(Type.String({ description: 'Mapping file, relative to the product folder. Default mapping.yaml.' })),
+    mapping: Type.Optional(
+      Type.String({ description: 'Mapping file, relative to the product folder. Default mapping.yaml.' }),
+    ),
     protocols: Type.Optional(
-      Type.String({ description: 'Folder holding the protocol files, relative to the product folder. Default protocols.' }),
+      Type.String({
+        description: 'Folder holding the protocol files, relative to the product folder. Default protocols.',
+      }),
     ),
     license: Type.Optional(Type.String()),
     source: Type.Optional(Type.String({ description: 'Where the data comes from (citation, URL).' })),

@@ -7,8 +7,15 @@ const common = {
   required: Type.Optional(Type.Boolean({ description: 'Default: true unless a default is given.' })),
 };
 
-function parameter<T extends Record<string, TSchema>>(type: string, properties: T, description: string) {
-  return Type.Object({ type: Type.Literal(type), ...common, ...properties }, { additionalProperties: false, description });
+function parameter<K extends string, T extends Record<string, TSchema>>(
+  type: K,
+  properties: T,
+  description: string,
+) {
+  return Type.Object(
+    { type: Type.Literal(type), ...common, ...properties },
+    { additionalProperties: false, description },
+  );
 }
 
 export const ParameterSchema = Type.Union(
@@ -17,12 +24,18 @@ export const ParameterSchema = Type.Union(
     parameter(
       'attribute',
       {
-        attributeTypes: Type.Optional(Type.Array(ColumnTypeSchema, { minItems: 1, description: 'Allowed attribute types.' })),
+        attributeTypes: Type.Optional(
+          Type.Array(ColumnTypeSchema, { minItems: 1, description: 'Allowed attribute types.' }),
+        ),
         default: Type.Optional(IdentifierSchema),
       },
       'The id of a model attribute, optionally restricted by type.',
     ),
-    parameter('endpoint', { default: Type.Optional(IdentifierSchema) }, 'The id of a time-to-event endpoint.'),
+    parameter(
+      'endpoint',
+      { default: Type.Optional(IdentifierSchema) },
+      'The id of a time-to-event endpoint.',
+    ),
     parameter(
       'enum',
       {
@@ -62,7 +75,10 @@ export const ParameterSchema = Type.Union(
       'Free text.',
     ),
   ],
-  { description: 'A parameter: type is one of cohort, attribute, endpoint, enum, number, integer, boolean, string.' },
+  {
+    description:
+      'A parameter: type is one of cohort, attribute, endpoint, enum, number, integer, boolean, string.',
+  },
 );
 
 export const ProtocolSchema = Type.Object(
@@ -74,23 +90,40 @@ export const ProtocolSchema = Type.Object(
     version: SemVerSchema,
     title: Type.String({ minLength: 1, maxLength: 200 }),
     description: Type.String({ minLength: 1 }),
-    category: Type.String({ minLength: 1, description: 'Groups apps in listings, e.g. descriptive, survival.' }),
+    category: Type.String({
+      minLength: 1,
+      description: 'Groups apps in listings, e.g. descriptive, survival.',
+    }),
     parameters: Type.Record(Type.String({ pattern: '^[a-z][a-zA-Z0-9]*$' }), ParameterSchema, {
       description: 'Named, typed parameters (camelCase names), in the order forms show them.',
       additionalProperties: false,
     }),
     plugin: Type.Object(
       {
-        module: Type.String({ minLength: 1, description: 'TypeScript module relative to the product folder.' }),
-        export: Type.String({ pattern: '^[A-Za-z_$][A-Za-z0-9_$]*$', description: 'Name of the exported function.' }),
+        module: Type.String({
+          minLength: 1,
+          description: 'TypeScript module relative to the product folder.',
+        }),
+        export: Type.String({
+          pattern: '^[A-Za-z_$][A-Za-z0-9_$]*$',
+          description: 'Name of the exported function.',
+        }),
       },
       { additionalProperties: false },
     ),
     limits: Type.Optional(
       Type.Object(
         {
-          timeoutSeconds: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 86400, description: 'Default 60.' })),
-          memoryMb: Type.Optional(Type.Integer({ minimum: 32, maximum: 65536, description: 'Heap limit of the plugin. Default 512.' })),
+          timeoutSeconds: Type.Optional(
+            Type.Number({ exclusiveMinimum: 0, maximum: 86400, description: 'Default 60.' }),
+          ),
+          memoryMb: Type.Optional(
+            Type.Integer({
+              minimum: 32,
+              maximum: 65536,
+              description: 'Heap limit of the plugin. Default 512.',
+            }),
+          ),
         },
         { additionalProperties: false },
       ),

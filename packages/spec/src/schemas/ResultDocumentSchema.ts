@@ -39,7 +39,9 @@ export const TableBlockSchema = Type.Object(
     ...blockBase,
     type: Type.Literal('table'),
     columns: Type.Array(TableColumnSchema, { minItems: 1 }),
-    rows: Type.Array(Type.Array(CellSchema), { description: 'One array per row, cells in column order; null is missing.' }),
+    rows: Type.Array(Type.Array(CellSchema), {
+      description: 'One array per row, cells in column order; null is missing.',
+    }),
   },
   { additionalProperties: false },
 );
@@ -80,7 +82,12 @@ export const ChartBlockSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const BlockSchema = Type.Union([MarkdownBlockSchema, TableBlockSchema, StatisticBlockSchema, ChartBlockSchema]);
+export const BlockSchema = Type.Union([
+  MarkdownBlockSchema,
+  TableBlockSchema,
+  StatisticBlockSchema,
+  ChartBlockSchema,
+]);
 
 export const ProvenanceSchema = Type.Object(
   {
@@ -93,7 +100,9 @@ export const ProvenanceSchema = Type.Object(
       { additionalProperties: false },
     ),
     engineVersion: Type.String(),
-    parameters: Type.Record(Type.String(), Type.Unknown(), { description: 'The parameters after defaults were applied.' }),
+    parameters: Type.Record(Type.String(), Type.Unknown(), {
+      description: 'The parameters after defaults were applied.',
+    }),
   },
   { additionalProperties: false },
 );

@@ -3,7 +3,9 @@ import { ResultDocumentSchema } from './ResultDocumentSchema.ts';
 
 export const RunErrorSchema = Type.Object(
   {
-    code: Type.String({ description: 'e.g. PLUGIN_FAILED, PLUGIN_TIMEOUT, PLUGIN_OUT_OF_MEMORY, INVALID_RESULT.' }),
+    code: Type.String({
+      description: 'e.g. PLUGIN_FAILED, PLUGIN_TIMEOUT, PLUGIN_OUT_OF_MEMORY, INVALID_RESULT.',
+    }),
     message: Type.String(),
   },
   { additionalProperties: false },

@@ -59,18 +59,29 @@ function pruneUnions(errors: ErrorObject[]): ErrorObject[] {
     const prefix = `${union.schemaPath}/`;
     const branches = new Map<string, ErrorObject[]>();
     for (const error of errors) {
-      if (dropped.has(error) || !error.schemaPath.startsWith(prefix) || !isWithin(error.instancePath, union.instancePath)) {
+      if (
+        dropped.has(error) ||
+        !error.schemaPath.startsWith(prefix) ||
+        !isWithin(error.instancePath, union.instancePath)
+      ) {
         continue;
       }
       const branch = error.schemaPath.slice(prefix.length).split('/')[0] ?? '';
       branches.set(branch, [...(branches.get(branch) ?? []), error]);
     }
     const depthOf = (list: ErrorObject[]) =>
-      Math.max(...list.map((error) => pathOf(error.instancePath).length + (error.keyword === 'additionalProperties' ? 1 : 0)));
+      Math.max(
+        ...list.map(
+          (error) => pathOf(error.instancePath).length + (error.keyword === 'additionalProperties' ? 1 : 0),
+        ),
+      );
     const unionDepth = pathOf(union.instancePath).length;
     let best: ErrorObject[] | undefined;
     let bestDepth = unionDepth;
-    for (const list of branches.values()) {
+    // A branch that failed a `const` (a tag such as type: attribute, attribute: age) is a different
+    // variant, not a near miss: prefer branches whose tags matched.
+    const tagged = [...branches.values()].filter((list) => !list.some((error) => error.keyword === 'const'));
+    for (const list of tagged.length > 0 ? tagged : branches.values()) {
       const depth = depthOf(list);
       if (depth > bestDepth) {
         best = list;
@@ -88,7 +99,9 @@ function isWithin(instancePath: string, parentPath: string): boolean {
 }
 
 function unionMessage(error: ErrorObject): string {
-  const schema = error.parentSchema as { description?: string; anyOf?: Array<{ const?: unknown }> } | undefined;
+  const schema = error.parentSchema as
+    | { description?: string; anyOf?: Array<{ const?: unknown }> }
+    | undefined;
   const consts = schema?.anyOf?.map((branch) => branch.const).filter((value) => value !== undefined) ?? [];
   const found = describeValue(error.data);
   if (consts.length > 0 && consts.length === schema?.anyOf?.length) {
@@ -123,23 +136,41 @@ function explainError(error: ErrorObject): SchemaIssue {
         message: `expected ${(error.params as { type: string }).type}, found ${typeName(error.data)} ${found}`,
       };
     case 'const':
-      return { path, code: 'invalid-value', message: `expected '${String((error.params as { allowedValue: unknown }).allowedValue)}', found ${found}` };
+      return {
+        path,
+        code: 'invalid-value',
+        message: `expected '${String((error.params as { allowedValue: unknown }).allowedValue)}', found ${found}`,
+      };
     case 'enum': {
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const hint = typeof error.data === 'string' ? didYouMean(error.data, allowed) : '';
-      return { path, code: 'invalid-value', message: `expected one of ${allowed.join(', ')}, found ${found}${hint}` };
+      return {
+        path,
+        code: 'invalid-value',
+        message: `expected one of ${allowed.join(', ')}, found ${found}${hint}`,
+      };
     }
     case 'anyOf':
     case 'oneOf':
-      return { path, code: typeName(error.data) === 'object' ? 'invalid-value' : 'wrong-type', message: unionMessage(error) };
+      return {
+        path,
+        code: typeName(error.data) === 'object' ? 'invalid-value' : 'wrong-type',
+        message: unionMessage(error),
+      };
     case 'pattern':
-      return { path, code: 'invalid-value', message: `${found} is not valid: ${schema.description ?? `must match ${error.schema}`}` };
+      return {
+        path,
+        code: 'invalid-value',
+        message: `${found} is not valid: ${schema.description ?? `must match ${error.schema}`}`,
+      };
     case 'minProperties':
     case 'maxProperties':
       return {
         path,
         code: 'invalid-value',
-        message: schema.description ? `expected ${lowerFirst(schema.description)}` : (error.message ?? 'invalid'),
+        message: schema.description
+          ? `expected ${lowerFirst(schema.description)}`
+          : (error.message ?? 'invalid'),
       };
     default:
       return { path, code: 'invalid-value', message: `${error.message ?? 'invalid value'}, found ${found}` };
@@ -151,7 +182,8 @@ function lowerFirst(text: string): string {
 }
 
 function describePattern(parentSchema: unknown): string {
-  const patterns = (parentSchema as { patternProperties?: Record<string, { description?: string }> })?.patternProperties;
+  const patterns = (parentSchema as { patternProperties?: Record<string, { description?: string }> })
+    ?.patternProperties;
   const first = patterns ? Object.keys(patterns)[0] : undefined;
   return first ? `names must match ${first}` : 'unexpected key';
 }

@@ -1,0 +1,51 @@
+import { openProducts } from '@plexus/runtime';
+import { startServer } from '@plexus/server';
+import { EXIT } from '../exitCodes.ts';
+import { findProductDirs } from '../findProductDirs.ts';
+import { buildOne, describeOutcome } from './buildCommand.ts';
+
+export interface ServeOptions {
+  port: string;
+  host: string;
+  build?: boolean;
+}
+
+/** Serves products until SIGINT/SIGTERM; with --build, first builds those whose snapshot is missing or stale. */
+export async function serveCommand(paths: string[], options: ServeOptions): Promise<number> {
+  const port = Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    process.stderr.write(`--port must be a whole number from 0 to 65535, found '${options.port}'\n`);
+    return EXIT.usage;
+  }
+  const dirs = await findProductDirs(paths);
+  if (options.build) {
+    for (const dir of dirs) {
+      const outcome = await buildOne(dir, {});
+      if (!outcome) return EXIT.problems;
+      process.stderr.write(`${describeOutcome(dir, outcome)}\n`);
+    }
+  }
+  const registry = await openProducts(dirs);
+  const server = await startServer({ registry, port, host: options.host });
+  const first = registry.list()[0];
+  const base = server.url.replace('127.0.0.1', 'localhost');
+  process.stdout.write(`Plexus node serving ${registry.list().length} product(s) at ${base}\n`);
+  process.stdout.write(`  products:  curl ${base}/api/v1/products\n`);
+  if (first) {
+    const protocols = first.protocols().map((protocol) => protocol.id);
+    const example = protocols.includes('kaplan-meier') ? 'kaplan-meier' : (protocols[0] ?? '<protocol>');
+    process.stdout.write(
+      `  a run:     curl -X POST ${base}/api/v1/products/${first.id}/protocols/${example}/runs -H 'content-type: application/json' -d '{"params": {}}'\n`,
+    );
+  }
+  process.stdout.write(`  API docs:  ${base}/api/v1/openapi.json\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  process.stderr.write('stopping…\n');
+  await server.close();
+  await registry.close();
+  return EXIT.ok;
+}

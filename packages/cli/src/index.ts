@@ -1,0 +1,2 @@
+export * from './exitCodes.ts';
+export * from './main.ts';

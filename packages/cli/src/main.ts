@@ -1,0 +1,120 @@
+import { ConflictError, isPlexusError } from '@plexus/spec';
+import { Command, CommanderError } from 'commander';
+import { EXIT } from './exitCodes.ts';
+
+// Commands are imported when run, so that --help does not wait for DuckDB and the HTTP server to load.
+
+const EXAMPLES = `
+A data product is a folder with product.yaml, mapping.yaml, protocols/ and plugins/.
+
+Examples:
+  $ plexus validate products/va-lung-trial       report every problem as file:line:col  code  message
+  $ plexus build products/va-lung-trial          sources → data tests → immutable Parquet snapshot
+  $ plexus run products/va-lung-trial kaplan-meier --param groupBy=cell_type
+  $ plexus serve products --build                build what is stale, then serve every product over HTTP
+
+Exit codes: 0 success, 1 problems in the input, 2 wrong usage, 70 internal error, 75 conflict.
+Documentation: docs/ in the Plexus repository; schemas for editors: schemas/.`;
+
+function program(setCode: (code: number) => void): Command {
+  const root = new Command('plexus')
+    .description('Plexus — data products for precision medicine: build, validate, run and serve them.')
+    .version('0.1.0')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .addHelpText('after', EXAMPLES);
+
+  root
+    .command('validate')
+    .description(
+      'check product folders and report all problems, one per line as file:line:col  code  message',
+    )
+    .argument('<dir...>', 'product folders, or folders holding product folders')
+    .option('--json', 'print the problems as JSON')
+    .action(async (dirs: string[], options: { json?: boolean }) =>
+      setCode(await (await import('./commands/validateCommand.ts')).validateCommand(dirs, options)),
+    );
+
+  root
+    .command('build')
+    .description('build snapshots: read sources, run data tests, write Parquet and manifest.json atomically')
+    .argument('<dir...>', 'product folders, or folders holding product folders')
+    .option('--force', 'rebuild even when a snapshot of the same data version exists')
+    .option('--snapshot-root <dir>', 'where to keep snapshots (default: <product>/.plexus)')
+    .addHelpText(
+      'after',
+      '\nUnchanged inputs give the same data version; a failed or interrupted build leaves the current snapshot in service.',
+    )
+    .action(async (dirs: string[], options: { force?: boolean; snapshotRoot?: string }) =>
+      setCode(await (await import('./commands/buildCommand.ts')).buildCommand(dirs, options)),
+    );
+
+  root
+    .command('run')
+    .description('run one protocol of a built product locally and print the result document (JSON)')
+    .argument('<dir>', 'product folder')
+    .argument('<protocol>', 'protocol id, e.g. kaplan-meier')
+    .option('--params <json>', 'all parameters as one JSON object')
+    .option('--param <name=value...>', 'one parameter; repeat for more (values parse as JSON when they can)')
+    .addHelpText(
+      'after',
+      `\nExample:\n  $ plexus run products/va-lung-trial kaplan-meier --params '{"groupBy": "arm", "cohort": {"all": [{"attribute": "karnofsky", "op": "gte", "value": 60}]}}'`,
+    )
+    .action(async (dir: string, protocol: string, options: { params?: string; param?: string[] }) =>
+      setCode(await (await import('./commands/runCommand.ts')).runCommand(dir, protocol, options)),
+    );
+
+  root
+    .command('serve')
+    .description('serve products over HTTP (the node API; OpenAPI at /api/v1/openapi.json)')
+    .argument('<dir...>', 'product folders, or folders holding product folders')
+    .option('-p, --port <port>', 'port to listen on', process.env.PORT ?? '7700')
+    .option('--host <host>', 'interface to listen on (0.0.0.0 for all)', process.env.HOST ?? '127.0.0.1')
+    .option('--build', 'first build every product whose snapshot is missing or stale')
+    .action(async (dirs: string[], options: { port: string; host: string; build?: boolean }) =>
+      setCode(await (await import('./commands/serveCommand.ts')).serveCommand(dirs, options)),
+    );
+
+  root
+    .command('schemas')
+    .description('write the JSON Schemas of product, mapping, protocol, cohort, result and run documents')
+    .argument('[outDir]', 'folder to write to', 'schemas')
+    .action(async (outDir: string) =>
+      setCode(await (await import('./commands/schemasCommand.ts')).schemasCommand(outDir)),
+    );
+
+  return root;
+}
+
+/** Runs the CLI and returns the exit code; never lets a stack trace reach a user unless PLEXUS_DEBUG is set. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  try {
+    await program((value) => {
+      code = value;
+    }).parseAsync([...argv]);
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (isPlexusError(error)) {
+      process.stderr.write(`error: ${error.message}\n`);
+      for (const detail of error.details)
+        if (!error.message.includes(detail.message))
+          process.stderr.write(`  ${detail.at ? `${detail.at}: ` : ''}${detail.message}\n`);
+      return error instanceof ConflictError ? EXIT.conflict : EXIT.problems;
+    }
+    process.stderr.write(`internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.PLEXUS_DEBUG) process.stderr.write(`${error instanceof Error ? error.stack : ''}\n`);
+    else
+      process.stderr.write('this is a bug in Plexus; set PLEXUS_DEBUG=1 for details and please report it\n');
+    return EXIT.internal;
+  }
+}

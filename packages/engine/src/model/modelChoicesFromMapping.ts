@@ -1,0 +1,25 @@
+import type { ColumnType, Mapping } from '@plexus/spec';
+import { resolveColumnRef } from './columnRefs.ts';
+
+/**
+ * The attribute ids, types and declared levels a mapping promises, read without building — enough to
+ * check protocols against, even when other parts of the mapping still have problems.
+ */
+export function modelChoicesFromMapping(mapping: Mapping): {
+  attributes: Array<{ id: string; type: ColumnType; label: string; levels?: string[] }>;
+  endpoints: Array<{ id: string; label: string }>;
+} {
+  const attributes = mapping.attributes.map((attribute) => {
+    const resolved = attribute.column !== undefined ? resolveColumnRef(mapping, attribute.column) : undefined;
+    const column = resolved && !('error' in resolved) ? resolved.column : undefined;
+    const type: ColumnType = column?.type ?? attribute.type ?? 'text';
+    const levels =
+      attribute.levels ??
+      (column?.values ? [...new Set(Object.values(column.values).map(String))] : undefined);
+    return { id: attribute.id, type, label: attribute.label, ...(levels ? { levels } : {}) };
+  });
+  return {
+    attributes,
+    endpoints: (mapping.endpoints ?? []).map((endpoint) => ({ id: endpoint.id, label: endpoint.label })),
+  };
+}

@@ -1,0 +1,25 @@
+import type { Frame, FrameRequest, ManifestAttribute, ManifestEndpoint, QueryResult } from '@plexus/engine';
+import type { PluginOutput } from '@plexus/spec';
+
+/** What a plugin sees of the product it runs for. */
+export interface PluginProductInfo {
+  id: string;
+  version: string;
+  title: string;
+  entity: { singular: string; plural: string };
+}
+
+/**
+ * The one interface every plugin is written against, whatever host runs it. Data arrives as typed
+ * columns (frames) or through read-only SQL on the snapshot; nothing else of the node is reachable.
+ */
+export interface PluginContext {
+  /** Validated parameters with defaults applied. */
+  params: Record<string, unknown>;
+  product: PluginProductInfo;
+  model: { attributes: ManifestAttribute[]; endpoints: ManifestEndpoint[]; entityCount: number };
+  frame(request: FrameRequest): Promise<Frame>;
+  sql(query: string, params?: unknown[]): Promise<QueryResult>;
+}
+
+export type ProtocolPlugin = (context: PluginContext) => PluginOutput | Promise<PluginOutput>;

@@ -1,0 +1,85 @@
+import { pathToFileURL } from 'node:url';
+import { parentPort } from 'node:worker_threads';
+import type { Frame, QueryResult } from '@plexus/engine';
+import type { PluginContext, ProtocolPlugin } from './PluginContext.ts';
+import {
+  type RunRequest,
+  serializeError,
+  type WorkerOutcome,
+  type WorkerReply,
+  type WorkerRequest,
+} from './workerMessages.ts';
+
+if (!parentPort) throw new Error('pluginWorkerBody must run in a worker thread');
+const port = parentPort;
+const pending = new Map<
+  number,
+  { resolve: (value: Frame | QueryResult) => void; reject: (error: Error) => void }
+>();
+let nextRequestId = 1;
+
+type WithoutId<T> = T extends unknown ? Omit<T, 'requestId'> : never;
+
+function ask<T extends Frame | QueryResult>(message: WithoutId<WorkerRequest>): Promise<T> {
+  const requestId = nextRequestId++;
+  return new Promise<T>((resolve, reject) => {
+    pending.set(requestId, { resolve: resolve as (value: Frame | QueryResult) => void, reject });
+    port.postMessage({ ...message, requestId });
+  });
+}
+
+function hostError(error: { name: string; message: string; code?: string }): Error {
+  const rebuilt = new Error(error.message);
+  rebuilt.name = error.name;
+  if (error.code) Object.assign(rebuilt, { code: error.code });
+  return rebuilt;
+}
+
+async function run(request: RunRequest): Promise<WorkerOutcome> {
+  const module = (await import(pathToFileURL(request.modulePath).href)) as Record<string, unknown>;
+  const plugin = module[request.exportName];
+  if (typeof plugin !== 'function') {
+    return {
+      type: 'failed',
+      error: {
+        name: 'PluginError',
+        message: `${request.exportName} is not an exported function of the plugin module`,
+      },
+    };
+  }
+  const context: PluginContext = {
+    params: request.params,
+    product: request.product,
+    model: request.model,
+    frame: (frameRequest) => ask<Frame>({ type: 'frame', request: frameRequest }),
+    sql: (query, params = []) => ask<QueryResult>({ type: 'sql', query, params }),
+  };
+  const output = await (plugin as ProtocolPlugin)(context);
+  return { type: 'done', output };
+}
+
+port.on('message', (message: RunRequest | WorkerReply) => {
+  if (message.type === 'reply') {
+    const waiter = pending.get(message.requestId);
+    pending.delete(message.requestId);
+    if (message.ok) waiter?.resolve(message.value);
+    else waiter?.reject(hostError(message.error));
+    return;
+  }
+  run(message)
+    .catch((error: unknown): WorkerOutcome => ({ type: 'failed', error: serializeError(error) }))
+    .then((outcome) => {
+      try {
+        port.postMessage(outcome);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        port.postMessage({
+          type: 'failed',
+          error: {
+            name: 'PluginError',
+            message: `the plugin returned a value that is not plain data: ${reason}`,
+          },
+        });
+      }
+    });
+});

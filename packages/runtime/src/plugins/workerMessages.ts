@@ -1,0 +1,45 @@
+import type { Frame, FrameRequest, QueryResult } from '@plexus/engine';
+import type { PluginOutput } from '@plexus/spec';
+import type { PluginContext } from './PluginContext.ts';
+
+export interface RunRequest {
+  type: 'run';
+  modulePath: string;
+  exportName: string;
+  params: PluginContext['params'];
+  product: PluginContext['product'];
+  model: PluginContext['model'];
+}
+
+export type WorkerRequest =
+  | { type: 'frame'; requestId: number; request: FrameRequest }
+  | { type: 'sql'; requestId: number; query: string; params: unknown[] };
+
+export interface SerializedError {
+  name: string;
+  message: string;
+  code?: string;
+  stack?: string;
+}
+
+export type WorkerReply = { type: 'reply'; requestId: number } & (
+  | { ok: true; value: Frame | QueryResult }
+  | { ok: false; error: SerializedError }
+);
+
+export type WorkerOutcome =
+  | { type: 'done'; output: PluginOutput }
+  | { type: 'failed'; error: SerializedError };
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return {
+      name: error.name,
+      message: error.message,
+      ...(typeof code === 'string' ? { code } : {}),
+      ...(error.stack ? { stack: error.stack } : {}),
+    };
+  }
+  return { name: 'Error', message: String(error) };
+}

@@ -1,0 +1,12 @@
+import type { Protocol } from '@plexus/spec';
+
+/** A protocol file that passed validation, with its plugin located and fingerprinted. */
+export interface LoadedProtocol {
+  definition: Protocol;
+  /** Protocol file, relative to the product folder. */
+  file: string;
+  /** Absolute path of the plugin module. */
+  modulePath: string;
+  /** sha256 of the plugin module's bytes, recorded in every result's provenance. */
+  pluginSha256: string;
+}

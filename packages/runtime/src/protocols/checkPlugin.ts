@@ -1,0 +1,74 @@
+import { access } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { problemAt, type YamlFile } from '@plexus/engine';
+import type { Problem, Protocol } from '@plexus/spec';
+import { didYouMean } from '@plexus/spec';
+
+/** Checks that the plugin module exists inside the product folder and exports the named function. */
+export async function checkPlugin(
+  productDir: string,
+  protocol: Protocol,
+  file: YamlFile,
+): Promise<{ modulePath?: string; problems: Problem[] }> {
+  const modulePath = resolve(productDir, protocol.plugin.module);
+  const inside = relative(productDir, modulePath);
+  if (inside.startsWith('..') || resolve(inside) === inside) {
+    return {
+      problems: [
+        problemAt(
+          file,
+          ['plugin', 'module'],
+          'plugin-missing',
+          `plugin module ${protocol.plugin.module} is outside the product folder`,
+        ),
+      ],
+    };
+  }
+  try {
+    await access(modulePath);
+  } catch {
+    return {
+      problems: [
+        problemAt(
+          file,
+          ['plugin', 'module'],
+          'plugin-missing',
+          `plugin module ${protocol.plugin.module} does not exist`,
+        ),
+      ],
+    };
+  }
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(pathToFileURL(modulePath).href)) as Record<string, unknown>;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return {
+      problems: [
+        problemAt(
+          file,
+          ['plugin', 'module'],
+          'plugin-missing',
+          `plugin module ${protocol.plugin.module} does not load: ${reason}`,
+        ),
+      ],
+    };
+  }
+  const exported = module[protocol.plugin.export];
+  if (typeof exported !== 'function') {
+    const functions = Object.keys(module).filter((name) => typeof module[name] === 'function');
+    const what = exported === undefined ? 'does not export' : 'exports something other than a function named';
+    return {
+      problems: [
+        problemAt(
+          file,
+          ['plugin', 'export'],
+          'plugin-export-missing',
+          `plugin module ${protocol.plugin.module} ${what} '${protocol.plugin.export}'${didYouMean(protocol.plugin.export, functions)} (its functions: ${functions.join(', ') || 'none'})`,
+        ),
+      ],
+    };
+  }
+  return { modulePath, problems: [] };
+}

@@ -1,0 +1,101 @@
+import { problemAt, type YamlFile } from '@plexus/engine';
+import type { Problem, Protocol } from '@plexus/spec';
+import { didYouMean } from '@plexus/spec';
+import type { ModelChoices } from '../parameters/ModelChoices.ts';
+
+/** Checks what parameters say about the model: defaults that name attributes and endpoints, bounds. */
+export function checkProtocolParameters(protocol: Protocol, model: ModelChoices, file: YamlFile): Problem[] {
+  const problems: Problem[] = [];
+  for (const [name, parameter] of Object.entries(protocol.parameters)) {
+    const path = ['parameters', name];
+    if (parameter.type === 'attribute') {
+      const allowed = model.attributes.filter(
+        (attribute) => !parameter.attributeTypes || parameter.attributeTypes.includes(attribute.type),
+      );
+      if (allowed.length === 0) {
+        problems.push(
+          problemAt(
+            file,
+            path,
+            'unknown-attribute',
+            `parameter '${name}': the model has no attribute of type ${parameter.attributeTypes?.join(' or ')}`,
+          ),
+        );
+      }
+      if (parameter.default !== undefined) {
+        const attribute = model.attributes.find((candidate) => candidate.id === parameter.default);
+        if (!attribute) {
+          const ids = model.attributes.map((candidate) => candidate.id);
+          problems.push(
+            problemAt(
+              file,
+              [...path, 'default'],
+              'unknown-attribute',
+              `parameter '${name}': default '${parameter.default}' is not an attribute of the model${didYouMean(parameter.default, ids)}`,
+            ),
+          );
+        } else if (!allowed.includes(attribute)) {
+          problems.push(
+            problemAt(
+              file,
+              [...path, 'default'],
+              'unknown-attribute',
+              `parameter '${name}': default '${parameter.default}' is ${attribute.type}, but the parameter takes ${parameter.attributeTypes?.join(' or ')}`,
+            ),
+          );
+        }
+      }
+    }
+    if (parameter.type === 'endpoint') {
+      if (model.endpoints.length === 0)
+        problems.push(
+          problemAt(file, path, 'unknown-attribute', `parameter '${name}': the model defines no endpoints`),
+        );
+      if (
+        parameter.default !== undefined &&
+        !model.endpoints.some((endpoint) => endpoint.id === parameter.default)
+      ) {
+        const ids = model.endpoints.map((endpoint) => endpoint.id);
+        problems.push(
+          problemAt(
+            file,
+            [...path, 'default'],
+            'unknown-attribute',
+            `parameter '${name}': default '${parameter.default}' is not an endpoint of the model${didYouMean(parameter.default, ids)}`,
+          ),
+        );
+      }
+    }
+    if (
+      parameter.type === 'enum' &&
+      parameter.default !== undefined &&
+      !parameter.values.includes(parameter.default)
+    ) {
+      problems.push(
+        problemAt(
+          file,
+          [...path, 'default'],
+          'invalid-value',
+          `parameter '${name}': default '${parameter.default}' is not one of its values ${parameter.values.join(', ')}`,
+        ),
+      );
+    }
+    if ((parameter.type === 'number' || parameter.type === 'integer') && parameter.default !== undefined) {
+      const { minimum, maximum } = parameter;
+      if (
+        (minimum !== undefined && parameter.default < minimum) ||
+        (maximum !== undefined && parameter.default > maximum)
+      ) {
+        problems.push(
+          problemAt(
+            file,
+            [...path, 'default'],
+            'invalid-value',
+            `parameter '${name}': default ${parameter.default} is outside [${minimum ?? '-inf'}, ${maximum ?? 'inf'}]`,
+          ),
+        );
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,216 @@
+import { randomUUID } from 'node:crypto';
+import { relative } from 'node:path';
+import {
+  compileCohort,
+  defaultSnapshotRoot,
+  ENGINE_VERSION,
+  loadProductFolder,
+  type ProductDefinition,
+  SnapshotReader,
+  SnapshotStore,
+} from '@plexus/engine';
+import type { Problem, ResultDocument, Run } from '@plexus/spec';
+import { API_VERSION, didYouMean, formatProblem, hasErrors, InputError, NotFoundError } from '@plexus/spec';
+import { compileParameterSchema } from '../parameters/compileParameterSchema.ts';
+import { validateParameters } from '../parameters/validateParameters.ts';
+import type { PluginHost } from '../plugins/PluginHost.ts';
+import { PluginRunError } from '../plugins/PluginRunError.ts';
+import type { LoadedProtocol } from '../protocols/LoadedProtocol.ts';
+import { loadProtocols } from '../protocols/loadProtocols.ts';
+import { normalizeOutput } from '../results/normalizeOutput.ts';
+import type { ModelView, ProductDescriptor, ProductService, ProtocolSummary } from './ProductService.ts';
+
+export interface ProductRuntimeOptions {
+  host: PluginHost;
+  snapshotRoot?: string;
+  defaultTimeoutMs?: number;
+  defaultMemoryMb?: number;
+  /** Row limit and timeout of plugin SQL. */
+  sqlMaxRows?: number;
+  sqlTimeoutMs?: number;
+}
+
+function problemsError(dir: string, what: string, problems: Problem[]): InputError {
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  return new InputError(
+    `${what} in ${dir}:\n${errors.map((problem) => `  ${formatProblem(problem)}`).join('\n')}\nrun 'plexus validate ${dir}' for details`,
+    errors.map((problem) => ({ at: formatProblem(problem).split('  ')[0], message: problem.message })),
+  );
+}
+
+/** One data product served from its current snapshot: descriptor, model, protocols and runs. */
+export class ProductRuntime implements ProductService {
+  private readonly schemas = new Map<string, Record<string, unknown>>();
+
+  private constructor(
+    private readonly definition: ProductDefinition,
+    private readonly reader: SnapshotReader,
+    private readonly loaded: LoadedProtocol[],
+    private readonly options: ProductRuntimeOptions,
+  ) {
+    const model = reader.manifest.model;
+    for (const protocol of loaded)
+      this.schemas.set(protocol.definition.id, compileParameterSchema(protocol.definition, model));
+  }
+
+  static async open(dir: string, options: ProductRuntimeOptions): Promise<ProductRuntime> {
+    const loaded = await loadProductFolder(dir);
+    if (!loaded.definition) throw problemsError(dir, 'the product has problems', loaded.problems);
+    const definition = loaded.definition;
+    const store = new SnapshotStore(options.snapshotRoot ?? defaultSnapshotRoot(definition.dir));
+    const snapshot = await store.current();
+    if (!snapshot)
+      throw new InputError(
+        `product ${definition.product.id} has no snapshot yet: run 'plexus build ${dir}' first`,
+      );
+    const reader = await SnapshotReader.open(snapshot);
+    const model = snapshot.manifest.model;
+    const protocols = await loadProtocols(definition.dir, definition.product.protocols ?? 'protocols', model);
+    if (hasErrors(protocols.problems)) {
+      reader.close();
+      throw problemsError(dir, 'protocols have problems', protocols.problems);
+    }
+    return new ProductRuntime(definition, reader, protocols.protocols, options);
+  }
+
+  get id(): string {
+    return this.definition.product.id;
+  }
+
+  get dataVersion(): string {
+    return this.reader.manifest.dataVersion;
+  }
+
+  descriptor(): ProductDescriptor {
+    const { product } = this.definition;
+    const manifest = this.reader.manifest;
+    return {
+      id: product.id,
+      title: product.title,
+      version: product.version,
+      description: product.description,
+      domain: product.domain,
+      owners: product.owners,
+      tags: product.tags ?? [],
+      entity: { ...product.entity, count: manifest.model.entityCount },
+      dataVersion: manifest.dataVersion,
+      gitCommit: manifest.git?.commit ?? null,
+      builtAt: manifest.builtAt,
+    };
+  }
+
+  model(): ModelView {
+    const { model } = this.reader.manifest;
+    return {
+      entity: { ...this.definition.product.entity, count: model.entityCount },
+      attributes: model.attributes,
+      endpoints: model.endpoints.map(({ timeColumn: _time, eventColumn: _event, ...endpoint }) => endpoint),
+    };
+  }
+
+  protocols(): ProtocolSummary[] {
+    return this.loaded.map(({ definition }) => ({
+      id: definition.id,
+      version: definition.version,
+      title: definition.title,
+      description: definition.description,
+      category: definition.category,
+      parameters: this.schemas.get(definition.id) ?? {},
+    }));
+  }
+
+  async run(protocolId: string, params: unknown): Promise<Run> {
+    const protocol = this.loaded.find((candidate) => candidate.definition.id === protocolId);
+    if (!protocol) {
+      const ids = this.loaded.map((candidate) => candidate.definition.id);
+      throw new NotFoundError(
+        `product '${this.id}' has no protocol '${protocolId}'${didYouMean(protocolId, ids)} (it has: ${ids.join(', ')})`,
+      );
+    }
+    const { definition } = protocol;
+    const resolved = validateParameters(definition, this.schemas.get(definition.id) ?? {}, params ?? {});
+    const attributes = this.reader.manifest.model.attributes;
+    for (const [name, parameter] of Object.entries(definition.parameters)) {
+      // Cohorts are compiled once here so that a bad criterion is a 400, not a failed run.
+      if (parameter.type === 'cohort') compileCohort(resolved[name] as never, attributes, name);
+    }
+    const started = Date.now();
+    const run = {
+      id: randomUUID(),
+      productId: this.id,
+      protocolId,
+      startedAt: new Date(started).toISOString(),
+    };
+    try {
+      const output = await this.options.host.run({
+        modulePath: protocol.modulePath,
+        exportName: definition.plugin.export,
+        params: resolved,
+        product: {
+          id: this.id,
+          version: this.definition.product.version,
+          title: this.definition.product.title,
+          entity: this.definition.product.entity,
+        },
+        model: {
+          attributes,
+          endpoints: this.reader.manifest.model.endpoints,
+          entityCount: this.reader.manifest.model.entityCount,
+        },
+        timeoutMs:
+          (definition.limits?.timeoutSeconds ?? 0) * 1000 || (this.options.defaultTimeoutMs ?? 60_000),
+        memoryMb: definition.limits?.memoryMb ?? this.options.defaultMemoryMb ?? 512,
+        data: {
+          frame: (request) => this.reader.frame(request),
+          sql: (query, values) =>
+            this.reader.query(query, values, {
+              maxRows: this.options.sqlMaxRows ?? 100_000,
+              timeoutMs: this.options.sqlTimeoutMs ?? 30_000,
+            }),
+        },
+      });
+      const result = this.resultDocument(protocol, resolved, normalizeOutput(output));
+      return { ...run, status: 'succeeded', durationMs: Date.now() - started, result };
+    } catch (error) {
+      if (!(error instanceof PluginRunError)) throw error;
+      return {
+        ...run,
+        status: 'failed',
+        durationMs: Date.now() - started,
+        error: { code: error.code, message: error.message },
+      };
+    }
+  }
+
+  private resultDocument(
+    protocol: LoadedProtocol,
+    parameters: Record<string, unknown>,
+    output: ReturnType<typeof normalizeOutput>,
+  ): ResultDocument {
+    const manifest = this.reader.manifest;
+    return {
+      apiVersion: API_VERSION,
+      kind: 'Result',
+      title: output.title,
+      ...(output.summary !== undefined ? { summary: output.summary } : {}),
+      blocks: output.blocks,
+      provenance: {
+        product: { id: this.id, version: this.definition.product.version },
+        dataVersion: manifest.dataVersion,
+        gitCommit: manifest.git?.commit ?? null,
+        protocol: { id: protocol.definition.id, version: protocol.definition.version },
+        plugin: {
+          module: relative(this.definition.dir, protocol.modulePath),
+          export: protocol.definition.plugin.export,
+          sha256: protocol.pluginSha256,
+        },
+        engineVersion: ENGINE_VERSION,
+        parameters,
+      },
+    };
+  }
+
+  close(): void {
+    this.reader.close();
+  }
+}

@@ -1,0 +1,65 @@
+import type { ProductRegistry } from '@plexus/runtime';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import packageJson from '../package.json' with { type: 'json' };
+import { answerError } from './errors/answerError.ts';
+import { registerErrorHandling } from './errors/registerErrorHandling.ts';
+import { registerCors } from './http/registerCors.ts';
+import { requestIdOf } from './http/requestIdOf.ts';
+import { applySecurityHeaders, registerSecurityHeaders } from './http/securityHeaders.ts';
+import { registerOpenApi } from './openapi/registerOpenApi.ts';
+import { healthRoutes } from './routes/healthRoutes.ts';
+import { productRoutes } from './routes/productRoutes.ts';
+import { protocolRoutes } from './routes/protocolRoutes.ts';
+import { runRoutes } from './routes/runRoutes.ts';
+import { sharedSchemas } from './schemas/sharedSchemas.ts';
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export interface CreateServerOptions {
+  /** The products to serve. The server never closes it: whoever opened it does. */
+  registry: ProductRegistry;
+  /** Pino logging: false (default) for none, true for info level, or pino options. */
+  logger?: FastifyServerOptions['logger'];
+  /** Largest accepted request body in bytes; default 1 MiB. */
+  bodyLimit?: number;
+  /** Origins allowed to call the API from a browser ('*' for any). No CORS headers unless given. */
+  corsOrigins?: readonly string[];
+}
+
+/** A node's HTTP API over a product registry, booted and ready to `.listen()` or `.inject()`. */
+export async function createServer(options: CreateServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    // Errors the router raises before any hook runs (malformed URL, over-long id) get the same body.
+    frameworkErrors: (error, request, reply) => {
+      applySecurityHeaders(request, reply);
+      answerError(error, request, reply);
+    },
+    ajv: {
+      // Fastify's defaults silently drop unknown body keys and coerce types; callers must hear about both.
+      // `verbose` gives each error the offending value, so error details can say what was found.
+      customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true, verbose: true },
+    },
+  });
+
+  // Fastify parses text/plain by default; this API only takes JSON, so anything else must be a 415.
+  app.removeContentTypeParser('text/plain');
+  registerErrorHandling(app);
+  registerSecurityHeaders(app);
+  if (options.corsOrigins !== undefined && options.corsOrigins.length > 0) {
+    registerCors(app, options.corsOrigins);
+  }
+  for (const schema of sharedSchemas) app.addSchema(schema);
+  await registerOpenApi(app, packageJson.version);
+
+  healthRoutes(app, options.registry);
+  productRoutes(app, options.registry);
+  protocolRoutes(app, options.registry);
+  runRoutes(app, options.registry);
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,28 @@
+import type { ProductRegistry } from '@plexus/runtime';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { errorResponses } from '../schemas/errorResponses.ts';
+
+const HealthSchema = Type.Object(
+  {
+    status: Type.Literal('ok'),
+    products: Type.Integer({ minimum: 0, description: 'Number of products served.' }),
+  },
+  { additionalProperties: false, description: 'The node is up.' },
+);
+
+/** Liveness for load balancers and orchestrators; deliberately outside /api/v1 so it never changes. */
+export function healthRoutes(app: FastifyInstance, registry: ProductRegistry): void {
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        operationId: 'getHealth',
+        summary: 'Whether the node is up, and how many products it serves',
+        tags: ['node'],
+        response: { 200: HealthSchema, ...errorResponses() },
+      },
+    },
+    async () => ({ status: 'ok' as const, products: registry.list().length }),
+  );
+}

@@ -1,0 +1,17 @@
+import { ErrorBodySchema, ErrorDetailSchema } from './ErrorBodySchema.ts';
+import { ModelViewSchema } from './ModelViewSchema.ts';
+import { ProductDescriptorSchema } from './ProductDescriptorSchema.ts';
+import { ProtocolSummarySchema } from './ProtocolSummarySchema.ts';
+import { ResultDocumentComponentSchema, RunComponentSchema, RunRequestSchema } from './RunSchemas.ts';
+
+/** Every schema routes refer to with `refTo`; each must be added to the app before the routes. */
+export const sharedSchemas = [
+  ErrorDetailSchema,
+  ErrorBodySchema,
+  ProductDescriptorSchema,
+  ModelViewSchema,
+  ProtocolSummarySchema,
+  ResultDocumentComponentSchema,
+  RunComponentSchema,
+  RunRequestSchema,
+] as const;
