@@ -40,12 +40,17 @@ function program(setCode: (code: number) => void): Command {
     .description('build snapshots: read sources, run data tests, write Parquet and manifest.json atomically')
     .argument('<dir...>', 'product folders, or folders holding product folders')
     .option('--force', 'rebuild even when a snapshot of the same data version exists')
-    .option('--snapshot-root <dir>', 'where to keep snapshots (default: <product>/.plexus)')
+    .option('--snapshot-root <dir>', "this product's snapshot folder (default: <product>/.plexus)")
+    .option(
+      '--data-dir <dir>',
+      'keep snapshots in <dir>/<product id> instead of <product>/.plexus',
+      process.env.PLEXUS_DATA_DIR,
+    )
     .addHelpText(
       'after',
       '\nUnchanged inputs give the same data version; a failed or interrupted build leaves the current snapshot in service.',
     )
-    .action(async (dirs: string[], options: { force?: boolean; snapshotRoot?: string }) =>
+    .action(async (dirs: string[], options: { force?: boolean; snapshotRoot?: string; dataDir?: string }) =>
       setCode(await (await import('./commands/buildCommand.ts')).buildCommand(dirs, options)),
     );
 
@@ -56,12 +61,21 @@ function program(setCode: (code: number) => void): Command {
     .argument('<protocol>', 'protocol id, e.g. kaplan-meier')
     .option('--params <json>', 'all parameters as one JSON object')
     .option('--param <name=value...>', 'one parameter; repeat for more (values parse as JSON when they can)')
+    .option(
+      '--data-dir <dir>',
+      'keep snapshots in <dir>/<product id> instead of <product>/.plexus',
+      process.env.PLEXUS_DATA_DIR,
+    )
     .addHelpText(
       'after',
       `\nExample:\n  $ plexus run products/va-lung-trial kaplan-meier --params '{"groupBy": "arm", "cohort": {"all": [{"attribute": "karnofsky", "op": "gte", "value": 60}]}}'`,
     )
-    .action(async (dir: string, protocol: string, options: { params?: string; param?: string[] }) =>
-      setCode(await (await import('./commands/runCommand.ts')).runCommand(dir, protocol, options)),
+    .action(
+      async (
+        dir: string,
+        protocol: string,
+        options: { params?: string; param?: string[]; dataDir?: string },
+      ) => setCode(await (await import('./commands/runCommand.ts')).runCommand(dir, protocol, options)),
     );
 
   root
@@ -71,8 +85,14 @@ function program(setCode: (code: number) => void): Command {
     .option('-p, --port <port>', 'port to listen on', process.env.PORT ?? '7700')
     .option('--host <host>', 'interface to listen on (0.0.0.0 for all)', process.env.HOST ?? '127.0.0.1')
     .option('--build', 'first build every product whose snapshot is missing or stale')
-    .action(async (dirs: string[], options: { port: string; host: string; build?: boolean }) =>
-      setCode(await (await import('./commands/serveCommand.ts')).serveCommand(dirs, options)),
+    .option(
+      '--data-dir <dir>',
+      'keep snapshots in <dir>/<product id> instead of <product>/.plexus',
+      process.env.PLEXUS_DATA_DIR,
+    )
+    .action(
+      async (dirs: string[], options: { port: string; host: string; build?: boolean; dataDir?: string }) =>
+        setCode(await (await import('./commands/serveCommand.ts')).serveCommand(dirs, options)),
     );
 
   root

@@ -8,6 +8,7 @@ import { progressBar } from '../output/progressBar.ts';
 export interface BuildCommandOptions {
   force?: boolean;
   snapshotRoot?: string;
+  dataDir?: string;
   quiet?: boolean;
 }
 
@@ -18,6 +19,7 @@ export async function buildOne(dir: string, options: BuildCommandOptions): Promi
     const outcome = await buildSnapshot(dir, {
       ...(options.force ? { force: true } : {}),
       ...(options.snapshotRoot ? { snapshotRoot: options.snapshotRoot } : {}),
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       onProgress: (progress) => bar?.update(progress.fraction, progress.message),
     });
     bar?.stop();

@@ -6,6 +6,7 @@ import { findProductDirs } from '../findProductDirs.ts';
 export interface RunOptions {
   params?: string;
   param?: string[];
+  dataDir?: string;
 }
 
 /** `key=value` pairs: values that parse as JSON (numbers, booleans, objects) are taken as such, else as text. */
@@ -38,7 +39,7 @@ export async function runCommand(path: string, protocolId: string, options: RunO
   const params = parseParams(options);
   const [dir] = await findProductDirs([path]);
   if (!dir) throw new InputError(`${path} is not a product folder`);
-  const registry = await openProducts([dir]);
+  const registry = await openProducts([dir], options.dataDir ? { dataDir: options.dataDir } : {});
   try {
     const product = registry.list()[0];
     if (!product) throw new InputError(`${path} is not a product folder`);

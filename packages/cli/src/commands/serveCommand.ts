@@ -8,6 +8,7 @@ export interface ServeOptions {
   port: string;
   host: string;
   build?: boolean;
+  dataDir?: string;
 }
 
 /** Serves products until SIGINT/SIGTERM; with --build, first builds those whose snapshot is missing or stale. */
@@ -20,12 +21,12 @@ export async function serveCommand(paths: string[], options: ServeOptions): Prom
   const dirs = await findProductDirs(paths);
   if (options.build) {
     for (const dir of dirs) {
-      const outcome = await buildOne(dir, {});
+      const outcome = await buildOne(dir, options.dataDir ? { dataDir: options.dataDir } : {});
       if (!outcome) return EXIT.problems;
       process.stderr.write(`${describeOutcome(dir, outcome)}\n`);
     }
   }
-  const registry = await openProducts(dirs);
+  const registry = await openProducts(dirs, options.dataDir ? { dataDir: options.dataDir } : {});
   const server = await startServer({ registry, port, host: options.host });
   const first = registry.list()[0];
   const base = server.url.replace('127.0.0.1', 'localhost');

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { hasErrors, type Problem } from '@plexus/spec';
@@ -31,8 +31,10 @@ export interface BuildProgress {
 }
 
 export interface BuildOptions {
-  /** Where snapshots are kept. Default: `.plexus` inside the product folder. */
+  /** Where this product's snapshots are kept. Default: see snapshotRootFor. */
   snapshotRoot?: string;
+  /** A folder holding the snapshots of many products, one subfolder per product id. */
+  dataDir?: string;
   /** Rebuild even when a snapshot of the same data version exists. */
   force?: boolean;
   onProgress?: (progress: BuildProgress) => void;
@@ -50,6 +52,17 @@ export interface BuildOutcome {
 
 export function defaultSnapshotRoot(productDir: string): string {
   return join(resolve(productDir), '.plexus');
+}
+
+/** `<dataDir>/<product id>` when a data folder is given (read-only product folders, deployments), else `<product>/.plexus`. */
+export function snapshotRootFor(
+  productDir: string,
+  productId: string,
+  options: { snapshotRoot?: string; dataDir?: string },
+): string {
+  if (options.snapshotRoot) return resolve(options.snapshotRoot);
+  if (options.dataDir) return join(resolve(options.dataDir), productId);
+  return defaultSnapshotRoot(productDir);
 }
 
 const PHASE_START: Record<BuildPhase, number> = {
@@ -76,7 +89,7 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
   const loaded = await loadProductFolder(dir);
   if (!loaded.definition) throw new BuildFailedError(loaded.problems);
   const definition = loaded.definition;
-  const store = new SnapshotStore(options.snapshotRoot ?? defaultSnapshotRoot(definition.dir));
+  const store = new SnapshotStore(snapshotRootFor(definition.dir, definition.product.id, options));
 
   report('hash', 'hashing sources');
   const plan = await planDataVersion(definition);
@@ -89,11 +102,12 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
 
   const release = await store.lock();
   let staging: string | undefined;
-  const duckdb = await openDuckDb({
-    ...(options.threads !== undefined ? { threads: options.threads } : {}),
-    ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),
-  });
+  let duckdb: Awaited<ReturnType<typeof openDuckDb>> | undefined;
   try {
+    duckdb = await openDuckDb({
+      ...(options.threads !== undefined ? { threads: options.threads } : {}),
+      ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),
+    });
     await store.removeStaleStaging();
     staging = await store.createStaging();
     await duckdb.connection.run(`SET temp_directory = ${quoteLiteral(join(staging, 'spill'))}`);
@@ -179,11 +193,8 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
     report('publish', 'done', 1);
     return { snapshot, reused: false, problems };
   } finally {
-    closeDuckDb(duckdb);
-    if (staging)
-      await import('node:fs/promises').then((fs) =>
-        fs.rm(staging as string, { recursive: true, force: true }),
-      );
+    if (duckdb) closeDuckDb(duckdb);
+    if (staging) await rm(staging, { recursive: true, force: true });
     await release();
   }
 }

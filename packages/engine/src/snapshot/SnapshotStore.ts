@@ -12,6 +12,8 @@ export interface SnapshotRef {
 }
 
 const MANIFEST = 'manifest.json';
+/** Locks this process holds: a second build of the same product in one process must wait its turn too. */
+const heldLocks = new Set<string>();
 
 /**
  * Where a product's snapshots live: `snapshots/<dataVersion>/` (immutable), `current.json` (which one is
@@ -117,11 +119,16 @@ export class SnapshotStore {
         const handle = await open(this.lockFile, 'wx');
         await handle.writeFile(String(process.pid));
         await handle.close();
-        return () => rm(this.lockFile, { force: true });
+        heldLocks.add(this.lockFile);
+        return async () => {
+          heldLocks.delete(this.lockFile);
+          await rm(this.lockFile, { force: true });
+        };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const holder = Number(await readFile(this.lockFile, 'utf8').catch(() => 'NaN'));
-        if (Number.isInteger(holder) && processAlive(holder) && holder !== process.pid) {
+        const heldHere = holder === process.pid && heldLocks.has(this.lockFile);
+        if (Number.isInteger(holder) && processAlive(holder) && (holder !== process.pid || heldHere)) {
           throw new ConflictError(
             `another build of this product is running (process ${holder}); wait for it to finish`,
           );

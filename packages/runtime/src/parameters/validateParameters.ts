@@ -4,12 +4,37 @@ import type { TSchema } from '@sinclair/typebox';
 
 type JsonSchema = Record<string, unknown>;
 
-function schemaAt(schema: JsonSchema, path: ReadonlyArray<string | number>): JsonSchema | undefined {
+/** The branch of a oneOf whose `const` properties (its tags, e.g. attribute: age) match the data. */
+function matchingBranch(schema: JsonSchema, data: unknown): JsonSchema | undefined {
+  const branches = (schema.oneOf ?? schema.anyOf) as JsonSchema[] | undefined;
+  return branches?.find((branch) =>
+    Object.entries((branch.properties ?? {}) as Record<string, JsonSchema>).every(
+      ([key, property]) =>
+        !('const' in property) || (data as Record<string, unknown> | null)?.[key] === property.const,
+    ),
+  );
+}
+
+function schemaAt(
+  schema: JsonSchema,
+  value: unknown,
+  path: ReadonlyArray<string | number>,
+): JsonSchema | undefined {
   let current: JsonSchema | undefined = schema;
+  let data = value;
   for (const segment of path) {
     if (!current) return undefined;
     if (typeof segment === 'number') current = current.items as JsonSchema | undefined;
-    else current = (current.properties as Record<string, JsonSchema> | undefined)?.[segment];
+    else {
+      const properties = current.properties as Record<string, JsonSchema> | undefined;
+      current =
+        properties?.[segment] ??
+        (matchingBranch(current, data)?.properties as Record<string, JsonSchema> | undefined)?.[segment];
+    }
+    data =
+      data !== null && typeof data === 'object'
+        ? (data as Record<string | number, unknown>)[segment]
+        : undefined;
   }
   return current;
 }
@@ -60,7 +85,7 @@ export function validateParameters(
       : issue.code === 'missing-key' && issue.path.length === 0
         ? issue.message.replace(/^missing required key/, 'missing required parameter')
         : `parameter '${String(name)}'${rest.length ? ` (${at})` : ''}: ${issue.message}`;
-    const target = schemaAt(schema, issue.path);
+    const target = schemaAt(schema, resolved, issue.path);
     const allowed = atRoot ? Object.keys(protocol.parameters) : (target?.enum as unknown[] | undefined);
     return {
       at,

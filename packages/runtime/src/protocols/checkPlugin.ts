@@ -43,7 +43,11 @@ export async function checkPlugin(
   try {
     module = (await import(pathToFileURL(modulePath).href)) as Record<string, unknown>;
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    // Without "type": "module" in a package.json above it, a .ts plugin is compiled as CommonJS.
+    const reason = /require\(\) ES Module|Cannot use import statement/.test(message)
+      ? `${message} — add a package.json with "type": "module" to the product folder`
+      : message;
     return {
       problems: [
         problemAt(

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
 import {
   compileCohort,
-  defaultSnapshotRoot,
   ENGINE_VERSION,
   loadProductFolder,
   type ProductDefinition,
   SnapshotReader,
   SnapshotStore,
+  snapshotRootFor,
 } from '@plexus/engine';
 import type { Problem, ResultDocument, Run } from '@plexus/spec';
 import { API_VERSION, didYouMean, formatProblem, hasErrors, InputError, NotFoundError } from '@plexus/spec';
@@ -23,6 +23,8 @@ import type { ModelView, ProductDescriptor, ProductService, ProtocolSummary } fr
 export interface ProductRuntimeOptions {
   host: PluginHost;
   snapshotRoot?: string;
+  /** A folder holding the snapshots of many products, one subfolder per product id. */
+  dataDir?: string;
   defaultTimeoutMs?: number;
   defaultMemoryMb?: number;
   /** Row limit and timeout of plugin SQL. */
@@ -57,7 +59,7 @@ export class ProductRuntime implements ProductService {
     const loaded = await loadProductFolder(dir);
     if (!loaded.definition) throw problemsError(dir, 'the product has problems', loaded.problems);
     const definition = loaded.definition;
-    const store = new SnapshotStore(options.snapshotRoot ?? defaultSnapshotRoot(definition.dir));
+    const store = new SnapshotStore(snapshotRootFor(definition.dir, definition.product.id, options));
     const snapshot = await store.current();
     if (!snapshot)
       throw new InputError(

@@ -1,0 +1,3 @@
+export function groupCount( {
+  return 1;
+}

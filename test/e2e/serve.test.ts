@@ -1,0 +1,145 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CLI = resolve(import.meta.dirname, '../../packages/cli/bin/plexus.mjs');
+const PRODUCTS = resolve(import.meta.dirname, '../../products');
+
+let root: string;
+let node: ChildProcess;
+let base: string;
+let output = '';
+
+/**
+ * The main job end to end: `plexus serve <folder> --build` on a folder with no snapshot builds it, then
+ * serves it over HTTP — the same command `npm start` runs on the example products.
+ */
+beforeAll(async () => {
+  // A fresh data folder: the node finds no snapshot and must build one before serving.
+  root = await mkdtemp(join(tmpdir(), 'plexus-e2e-'));
+  node = spawn(process.execPath, [CLI, 'serve', PRODUCTS, '--build', '--port', '0', '--data-dir', root], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  node.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  base = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`node did not start:\n${output}`)), 45_000);
+    node.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /serving \d+ product\(s\) at (http:\/\/\S+)/.exec(output);
+      if (match?.[1] && output.includes('API docs')) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    });
+    node.once('exit', (code) => reject(new Error(`node exited with ${code}:\n${output}`)));
+  });
+}, 60_000);
+
+afterAll(async () => {
+  if (node.exitCode === null) {
+    node.kill('SIGTERM');
+    await once(node, 'exit');
+  }
+  await rm(root, { recursive: true, force: true });
+});
+
+async function json(
+  path: string,
+  init?: RequestInit,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${base}${path}`, init);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+const post = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+describe('plexus serve --build', () => {
+  it('printed the URL and a curl example', () => {
+    expect(output).toContain('va-lung-trial: data version');
+    expect(output).toContain('built,');
+    expect(output).toContain('curl -X POST');
+  });
+
+  it('lists the product and describes its model', async () => {
+    const list = await json('/api/v1/products');
+    expect(list.status).toBe(200);
+    expect((list.body.products as Array<{ id: string }>).map((product) => product.id)).toEqual([
+      'va-lung-trial',
+    ]);
+    const detail = await json('/api/v1/products/va-lung-trial');
+    const model = detail.body.model as { attributes: Array<{ id: string; label: string; type: string }> };
+    expect(model.attributes.find((attribute) => attribute.id === 'karnofsky')).toMatchObject({
+      label: 'Karnofsky score',
+      type: 'integer',
+    });
+    expect((detail.body.product as { dataVersion: string }).dataVersion).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('lists protocols with parameter schemas whose choices come from the model', async () => {
+    const { body } = await json('/api/v1/products/va-lung-trial/protocols');
+    const km = (
+      body.protocols as Array<{ id: string; parameters: { properties: Record<string, { enum?: string[] }> } }>
+    ).find((protocol) => protocol.id === 'kaplan-meier');
+    expect(km?.parameters.properties.groupBy?.enum).toEqual([
+      'arm',
+      'cell_type',
+      'prior_therapy',
+      'age_group',
+    ]);
+  });
+
+  it('runs kaplan-meier over HTTP on a cohort', async () => {
+    const { status, body } = await json(
+      '/api/v1/products/va-lung-trial/protocols/kaplan-meier/runs',
+      post({
+        params: { groupBy: 'arm', cohort: { all: [{ attribute: 'karnofsky', op: 'gte', value: 60 }] } },
+      }),
+    );
+    expect(status).toBe(200);
+    const run = body.run as { status: string; result: { blocks: Array<{ id: string; p?: number }> } };
+    expect(run.status).toBe('succeeded');
+    const logRank = run.result.blocks.find((block) => block.id === 'log-rank');
+    expect(logRank?.p).toBeGreaterThan(0);
+  });
+
+  it('answers 400 with the parameter, expected, found and allowed values', async () => {
+    const { status, body } = await json(
+      '/api/v1/products/va-lung-trial/protocols/kaplan-meier/runs',
+      post({ params: { groupBy: 'karnofsky' } }),
+    );
+    expect(status).toBe(400);
+    const error = body.error as { details: Array<{ at: string; found: unknown; allowed: unknown[] }> };
+    expect(error.details[0]).toMatchObject({
+      at: 'groupBy',
+      found: 'karnofsky',
+      allowed: ['arm', 'cell_type', 'prior_therapy', 'age_group'],
+    });
+  });
+
+  it('answers 404 for unknown products and protocols', async () => {
+    expect((await json('/api/v1/products/nope')).status).toBe(404);
+    expect(
+      (await json('/api/v1/products/va-lung-trial/protocols/kaplan-meyer/runs', post({ params: {} }))).status,
+    ).toBe(404);
+  });
+
+  it('serves the OpenAPI document and a health check', async () => {
+    expect((await json('/api/v1/openapi.json')).body.openapi).toBe('3.1.0');
+    expect((await json('/healthz')).body).toMatchObject({ status: 'ok', products: 1 });
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    node.kill('SIGTERM');
+    const [code] = await once(node, 'exit');
+    expect(code).toBe(0);
+  });
+});

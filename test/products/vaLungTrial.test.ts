@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildSnapshot } from '@plexus/engine';
+import { openProducts, type ProductRegistry, type ProductService } from '@plexus/runtime';
+import type { Block, ResultDocument, StatisticBlock, TableBlock } from '@plexus/spec';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** R 4.2 / survival 3.5-3 on the same data (see packages/stats/test/reference/README). */
+const reference = JSON.parse(
+  readFileSync(
+    resolve(import.meta.dirname, '../../packages/stats/test/reference/veteran.survival.json'),
+    'utf8',
+  ),
+) as {
+  km_by_group: {
+    curve: Array<Record<string, number | string | null>>;
+    median: Array<Record<string, number | string | null>>;
+  };
+  logrank: { chisq: number; df: number; p: number; observed: number[]; expected: number[] };
+};
+const ARM_OF_STRATUM: Record<string, string> = { 'trt=1': 'standard', 'trt=2': 'test' };
+const PRODUCT = resolve(import.meta.dirname, '../../products/va-lung-trial');
+
+let snapshotRoot: string;
+let registry: ProductRegistry;
+let product: ProductService;
+
+beforeAll(async () => {
+  snapshotRoot = await mkdtemp(join(tmpdir(), 'plexus-va-'));
+  await buildSnapshot(PRODUCT, { snapshotRoot });
+  registry = await openProducts([PRODUCT], { snapshotRoot });
+  product = registry.get('va-lung-trial') as ProductService;
+});
+
+afterAll(async () => {
+  await registry.close();
+  await rm(snapshotRoot, { recursive: true, force: true });
+});
+
+function expectClose(actual: unknown, expected: unknown, where: string): void {
+  if (expected === null || expected === undefined) {
+    expect(actual, where).toBeNull();
+    return;
+  }
+  expect(typeof actual, where).toBe('number');
+  const scale = Math.max(Math.abs(expected as number), 1e-300);
+  expect(
+    Math.abs((actual as number) - (expected as number)) / scale,
+    `${where}: ${actual} vs R ${expected}`,
+  ).toBeLessThanOrEqual(1e-6);
+}
+
+function block<T extends Block>(result: ResultDocument | undefined, id: string): T {
+  const found = result?.blocks.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`result has no block ${id}`);
+  return found as T;
+}
+
+describe('va-lung-trial kaplan-meier by arm equals R survfit/survdiff', () => {
+  let result: ResultDocument | undefined;
+  beforeAll(async () => {
+    const run = await product.run('kaplan-meier', { groupBy: 'arm' });
+    expect(run.status).toBe('succeeded');
+    result = run.result;
+  });
+
+  it('has every time point of both curves with R numbers', () => {
+    const table = block<TableBlock>(result, 'survival-table');
+    const ids = table.columns.map((column) => column.id);
+    expect(ids).toEqual([
+      'group',
+      'time',
+      'n_risk',
+      'n_event',
+      'n_censor',
+      'surv',
+      'std_err',
+      'lower',
+      'upper',
+    ]);
+    expect(table.rows).toHaveLength(reference.km_by_group.curve.length);
+    reference.km_by_group.curve.forEach((expected, index) => {
+      const row = table.rows[index] ?? [];
+      expect(row[0]).toBe(ARM_OF_STRATUM[String(expected.stratum)]);
+      for (const [column, key] of [
+        [1, 'time'],
+        [2, 'n_risk'],
+        [3, 'n_event'],
+        [4, 'n_censor'],
+        [5, 'surv'],
+        [6, 'std_err'],
+        [7, 'lower'],
+        [8, 'upper'],
+      ] as const) {
+        expectClose(row[column], expected[key], `row ${index} ${key}`);
+      }
+    });
+  });
+
+  it('reports medians with their 95% CI as R does', () => {
+    const medians = block<TableBlock>(result, 'medians');
+    expect(medians.rows).toHaveLength(2);
+    reference.km_by_group.median.forEach((expected, index) => {
+      const row = medians.rows[index] ?? [];
+      expect(row[0]).toBe(ARM_OF_STRATUM[String(expected.stratum)]);
+      expect(row[1]).toBe(expected.n);
+      expect(row[2]).toBe(expected.events);
+      expectClose(row[3], expected.median, 'median');
+      expectClose(row[4], expected.lower, 'median lower');
+      expectClose(row[5], expected.upper, 'median upper');
+    });
+  });
+
+  it('reports the log-rank test as survdiff does', () => {
+    const test = block<StatisticBlock>(result, 'log-rank');
+    expectClose(test.value, reference.logrank.chisq, 'chisq');
+    expect(test.df).toBe(reference.logrank.df);
+    expectClose(test.p, reference.logrank.p, 'p');
+    const groups = block<TableBlock>(result, 'log-rank-groups');
+    groups.rows.forEach((row, index) => {
+      expectClose(row[1], reference.logrank.observed[index], 'observed');
+      expectClose(row[2], reference.logrank.expected[index], 'expected');
+    });
+  });
+
+  it('draws curves with confidence bands and censor marks as Vega-Lite', () => {
+    const chart = block<
+      Block & { type: 'chart'; spec: { layer: Array<{ mark: { type: string; interpolate?: string } }> } }
+    >(result, 'km-curve');
+    expect(chart.spec.$schema).toMatch(/vega-lite\/v5/);
+    expect(chart.spec.layer.map((layer) => layer.mark.type)).toEqual(['area', 'line', 'point']);
+    expect(chart.spec.layer[1]?.mark.interpolate).toBe('step-after');
+  });
+
+  it('gives numbers at risk that start with the group sizes', () => {
+    const atRisk = block<TableBlock>(result, 'at-risk');
+    expect(atRisk.rows[0]).toEqual([0, 69, 68]);
+  });
+});
+
+describe('va-lung-trial protocols on cohorts', () => {
+  it('runs kaplan-meier by cell type on Karnofsky >= 60 with four curves', async () => {
+    const run = await product.run('kaplan-meier', {
+      groupBy: 'cell_type',
+      cohort: { all: [{ attribute: 'karnofsky', op: 'gte', value: 60 }] },
+    });
+    expect(run.status).toBe('succeeded');
+    const medians = block<TableBlock>(run.result, 'medians');
+    expect(medians.rows.map((row) => row[0])).toEqual(['squamous', 'smallcell', 'adeno', 'large']);
+    const total = medians.rows.reduce((sum, row) => sum + Number(row[1]), 0);
+    expect(total).toBe(85);
+  });
+
+  it('summarises the cohort with counts matching the data', async () => {
+    const run = await product.run('cohort-summary', {
+      cohort: { all: [{ attribute: 'arm', op: 'eq', value: 'test' }] },
+    });
+    expect(run.status).toBe('succeeded');
+    expect(block<StatisticBlock>(run.result, 'count').value).toBe(68);
+    const categories = block<TableBlock>(run.result, 'categorical-attributes');
+    expect(categories.rows.filter((row) => row[0] === 'Treatment arm')).toEqual([
+      ['Treatment arm', 'standard', 0, 0],
+      ['Treatment arm', 'test', 68, 100],
+    ]);
+    const endpoints = block<TableBlock>(run.result, 'endpoints');
+    expect(endpoints.rows[0]?.slice(0, 3)).toEqual(['Overall survival', 64, 4]);
+  });
+
+  it('is deterministic: the same parameters give byte-identical result documents', async () => {
+    for (const protocol of ['kaplan-meier', 'cohort-summary']) {
+      const [first, second] = await Promise.all([product.run(protocol, {}), product.run(protocol, {})]);
+      expect(JSON.stringify(first?.result)).toBe(JSON.stringify(second?.result));
+    }
+  });
+});
