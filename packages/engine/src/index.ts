@@ -1,5 +1,6 @@
 export * from './build/BuildFailedError.ts';
 export * from './build/buildSnapshot.ts';
+export * from './build/gitCommit.ts';
 export * from './build/hashFile.ts';
 export * from './build/planDataVersion.ts';
 export * from './engineVersion.ts';

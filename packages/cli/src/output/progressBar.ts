@@ -6,7 +6,7 @@ export interface Progress {
 }
 
 /** A progress bar on a terminal; nothing when output is piped or in CI logs. */
-export function progressBar(title: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function progressBar(title: string, stream: NodeJS.WriteStream = process.stdout): Progress {
   if (!stream.isTTY) return { update: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
     { format: `${title} {bar} {percentage}% | {label}`, hideCursor: true, clearOnComplete: true, stream },

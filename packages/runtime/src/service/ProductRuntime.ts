@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import {
   compileCohort,
   ENGINE_VERSION,
+  gitState,
   loadProductFolder,
   type ProductDefinition,
   SnapshotReader,
@@ -45,6 +46,8 @@ export class ProductRuntime implements ProductService {
   private readonly schemas = new Map<string, Record<string, unknown>>();
 
   private constructor(
+    /** Commit of the product folder when it was opened ("-dirty" with uncommitted changes): plugins and protocols come from it. */
+    private readonly gitCommit: string | null,
     private readonly definition: ProductDefinition,
     private readonly reader: SnapshotReader,
     private readonly loaded: LoadedProtocol[],
@@ -72,7 +75,9 @@ export class ProductRuntime implements ProductService {
       reader.close();
       throw problemsError(dir, 'protocols have problems', protocols.problems);
     }
-    return new ProductRuntime(definition, reader, protocols.protocols, options);
+    const git = await gitState(definition.dir);
+    const commit = git ? `${git.commit}${git.dirty ? '-dirty' : ''}` : null;
+    return new ProductRuntime(commit, definition, reader, protocols.protocols, options);
   }
 
   get id(): string {
@@ -96,7 +101,7 @@ export class ProductRuntime implements ProductService {
       tags: product.tags ?? [],
       entity: { ...product.entity, count: manifest.model.entityCount },
       dataVersion: manifest.dataVersion,
-      gitCommit: manifest.git?.commit ?? null,
+      gitCommit: this.gitCommit,
       builtAt: manifest.builtAt,
     };
   }
@@ -199,7 +204,7 @@ export class ProductRuntime implements ProductService {
       provenance: {
         product: { id: this.id, version: this.definition.product.version },
         dataVersion: manifest.dataVersion,
-        gitCommit: manifest.git?.commit ?? null,
+        gitCommit: this.gitCommit,
         protocol: { id: protocol.definition.id, version: protocol.definition.version },
         plugin: {
           module: relative(this.definition.dir, protocol.modulePath),

@@ -1,3 +1,0 @@
-export function groupCount( {
-  return 1;
-}
