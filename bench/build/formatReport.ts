@@ -1,4 +1,5 @@
-import type { Spread } from './stats.ts';
+import type { VariantTiming } from './entityCopyChild.ts';
+import { type Spread, spread } from './stats.ts';
 import { type BenchSummary, TARGETS } from './summarize.ts';
 import type { TracedStatement } from './traceSql.ts';
 
@@ -20,10 +21,13 @@ export function formatReport(summary: BenchSummary): string {
   const { floor, build, command, ratios } = summary;
   const buildRatio = ratios.buildOverFloor;
   const commandRatio = ratios.commandOverFloorProcess;
+  const cpuRatio = ratios.buildCpuOverFloorCpu;
+  const load = summary.machine.loadAverage;
   const lines = [
     '',
     `bench/build — ${summary.rows.toLocaleString('en')} patients, CSV ${megabytes(summary.csv.bytes)} (sha256 ${summary.csv.sha256.slice(0, 16)}…), seed ${summary.seed}`,
     `${summary.runs} runs after 1 warm-up; ${summary.machine.cpus} × ${summary.machine.cpuModel}, ${summary.machine.memoryGiB} GiB, node ${summary.machine.node}`,
+    `load average ${load.before.toFixed(2)} before, ${load.after.toFixed(2)} after${Math.max(load.before, load.after) > 0.5 ? ' — other work was running: trust the CPU rows and min columns more' : ''}`,
     '',
     `${''.padEnd(LABEL)}${''.padEnd(5)}${'median'.padStart(9)}${'min'.padStart(9)}${'max'.padStart(9)}`,
     row('floor: DuckDB COPY csv → parquet (statement)', 's', floor.copyMs, seconds),
@@ -31,6 +35,9 @@ export function formatReport(summary: BenchSummary): string {
     row('build: buildSnapshot() call', 's', build.buildMs, seconds),
     row('build: whole process', 's', build.processMs, seconds),
     row('build: `plexus build --force` command', 's', command.processMs, seconds),
+    row('CPU: floor COPY (all threads)', 's', floor.copyCpuMs, seconds),
+    row('CPU: buildSnapshot() (all threads)', 's', build.buildCpuMs, seconds),
+    row('CPU: `plexus build` command, whole process', 's', command.processCpuMs, seconds),
     row(
       'ratio buildSnapshot / floor COPY (per run)',
       '×',
@@ -45,6 +52,12 @@ export function formatReport(summary: BenchSummary): string {
       times,
     ),
     `${'ratio command / floor process (of medians)'.padEnd(LABEL + 5)}${times(commandRatio.ofMedians).padStart(9)}`,
+    row(
+      'ratio CPU buildSnapshot / floor COPY (per run)',
+      '×',
+      { ...cpuRatio, median: cpuRatio.medianOfPairs },
+      times,
+    ),
     row('peak RSS: floor process', 'MiB', floor.maxRssMiB, mebibytes),
     row('peak RSS: buildSnapshot process', 'MiB', build.maxRssMiB, mebibytes),
     row('peak RSS: plexus build command', 'MiB', command.maxRssMiB, mebibytes),
@@ -95,6 +108,20 @@ export function formatProfile(
       (statement) =>
         `  ${seconds(statement.ms).padStart(7)} s  ${statement.phase.padEnd(10)} ${statement.sql.replace(/\s+/g, ' ').slice(0, 150)}`,
     ),
+    '',
+  ].join('\n');
+}
+
+/** The replayed entity COPY against the floor, in one process: what each part of the SQL costs. */
+export function formatVariants(variants: readonly VariantTiming[]): string {
+  return [
+    `${'entity COPY replayed in one process'.padEnd(LABEL + 5)}${['wall', 'min', 'CPU', 'min'].map((head) => head.padStart(9)).join('')}`,
+    ...variants.map((variant) => {
+      const wall = spread(variant.wallMs);
+      const cpu = spread(variant.cpuMs);
+      const cells = [wall.median, wall.min, cpu.median, cpu.min].map((ms) => seconds(ms).padStart(9));
+      return `  ${variant.name.padEnd(LABEL - 2)}${'s'.padEnd(5)}${cells.join('')}`;
+    }),
     '',
   ].join('\n');
 }

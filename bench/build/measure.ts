@@ -1,8 +1,9 @@
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BuildReport } from './buildChild.ts';
 import type { ChildReport } from './childReport.ts';
+import type { VariantTiming } from './entityCopyChild.ts';
 import type { FloorReport } from './floorChild.ts';
 import { spawnMeasured } from './spawnMeasured.ts';
 
@@ -75,4 +76,29 @@ export async function measureCommand(productDir: string, work: string): Promise<
   } finally {
     await rm(snapshots, { recursive: true, force: true });
   }
+}
+
+/** Profiling: the engine's own entity COPY (from a traced build) replayed beside the floor. */
+export async function measureEntityCopy(
+  entitySql: string,
+  csvPath: string,
+  work: string,
+  rounds = 3,
+): Promise<VariantTiming[]> {
+  const sqlFile = join(work, 'entity.sql');
+  await writeFile(sqlFile, entitySql);
+  const { report } = await spawnMeasured<{ variants: VariantTiming[] }>(
+    [
+      '--import',
+      'tsx',
+      join(here, 'entityCopyChild.ts'),
+      sqlFile,
+      csvPath,
+      join(work, 'variant.parquet'),
+      String(rounds),
+    ],
+    join(work, 'variants.json'),
+    REPO_ROOT,
+  );
+  return report.variants;
 }

@@ -5,6 +5,8 @@ import { writeFileSync } from 'node:fs';
 const file = process.env.PLEXUS_BENCH_REPORT;
 if (file) {
   process.on('exit', () => {
-    writeFileSync(file, JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS }));
+    const { user, system } = process.cpuUsage();
+    const report = { maxRssKiB: process.resourceUsage().maxRSS, processCpuMs: (user + system) / 1000 };
+    writeFileSync(file, JSON.stringify(report));
   });
 }

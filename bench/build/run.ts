@@ -1,18 +1,20 @@
 // Entry point of `npm run bench:build`: plexus build against DuckDB alone on the same CSV.
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { formatProfile, formatReport } from './formatReport.ts';
+import { formatReport } from './formatReport.ts';
 import { generateProduct } from './generateProduct.ts';
 import { measureBuild, measureCommand, measureFloor } from './measure.ts';
 import { parseOptions } from './options.ts';
+import { type BuildProfile, profileBuild } from './profileBuild.ts';
 import { type RunFigures, summarize } from './summarize.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 const options = parseOptions(process.argv.slice(2));
+const loadBefore = loadavg()[0] ?? Number.NaN;
 const work = await mkdtemp(join(tmpdir(), 'plexus-bench-build-'));
 // Ctrl-C must not leave a 60 MB CSV and snapshots behind in /tmp.
 const removeWork = () => rmSync(work, { recursive: true, force: true });
@@ -55,22 +57,23 @@ try {
       seed: options.seed,
       csvBytes: product.bytes,
       csvSha256: product.sha256,
+      loadBefore,
     },
     perRun,
   );
   process.stdout.write(formatReport(summary));
 
-  let statements: Awaited<ReturnType<typeof measureBuild>>['statements'];
+  let profile: BuildProfile | undefined;
   if (options.profile) {
-    log('profiling: one more build with every DuckDB statement timed');
-    statements = (await measureBuild(product.dir, work, true)).statements ?? [];
-    process.stdout.write(formatProfile(statements, summary.build.phasesMs));
+    const profiled = await profileBuild(product, work, summary, log);
+    profile = profiled.profile;
+    process.stdout.write(profiled.text);
   }
 
   if (options.json) {
     await writeFile(
       resolve(options.json),
-      `${JSON.stringify({ ...summary, ...(statements ? { profile: statements } : {}) }, null, 2)}\n`,
+      `${JSON.stringify({ ...summary, ...(profile ? { profile } : {}) }, null, 2)}\n`,
     );
     log(`figures written to ${resolve(options.json)}`);
   }

@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { BuildPhase } from '@plexus/engine';
 import type { BuildFigures, CommandFigures, FloorFigures } from './measure.ts';
 import { median, type Spread, spread } from './stats.ts';
@@ -23,25 +23,36 @@ export interface RatioFigures {
 
 export interface BenchSummary {
   date: string;
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; platform: string };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGiB: number;
+    node: string;
+    platform: string;
+    /** 1-minute load average before and after the runs: other work on the machine skews wall times. */
+    loadAverage: { before: number; after: number };
+  };
   rows: number;
   runs: number;
   seed: number;
   csv: { bytes: number; sha256: string };
-  floor: { copyMs: Spread; processMs: Spread; maxRssMiB: Spread; parquetBytes: number };
+  floor: { copyMs: Spread; copyCpuMs: Spread; processMs: Spread; maxRssMiB: Spread; parquetBytes: number };
   build: {
     buildMs: Spread;
+    buildCpuMs: Spread;
     processMs: Spread;
     maxRssMiB: Spread;
     parquetBytes: number;
     phasesMs: Array<{ phase: BuildPhase } & Spread>;
   };
-  command: { processMs: Spread; maxRssMiB: Spread };
+  command: { processMs: Spread; processCpuMs: Spread; maxRssMiB: Spread };
   ratios: {
     /** buildSnapshot() against the COPY statement: the engine's cost over DuckDB's, start-up excluded. */
     buildOverFloor: RatioFigures;
     /** `plexus build` against the floor process: what a user waits for, start-up included. */
     commandOverFloorProcess: RatioFigures;
+    /** CPU time of buildSnapshot() against CPU time of the COPY: the work added, whatever else runs. */
+    buildCpuOverFloorCpu: RatioFigures;
   };
   verdict: { time: boolean; rss: boolean; worstRssMiB: number };
   perRun: RunFigures[];
@@ -68,7 +79,14 @@ function phaseSpreads(builds: BuildFigures[]): Array<{ phase: BuildPhase } & Spr
 }
 
 export function summarize(
-  context: { rows: number; runs: number; seed: number; csvBytes: number; csvSha256: string },
+  context: {
+    rows: number;
+    runs: number;
+    seed: number;
+    csvBytes: number;
+    csvSha256: string;
+    loadBefore: number;
+  },
   perRun: RunFigures[],
 ): BenchSummary {
   const floors = perRun.map((run) => run.floor);
@@ -81,6 +99,10 @@ export function summarize(
   const commandOverFloorProcess = ratios(
     commands.map((command) => command.processMs),
     floors.map((floor) => floor.processMs),
+  );
+  const buildCpuOverFloorCpu = ratios(
+    builds.map((build) => build.buildCpuMs),
+    floors.map((floor) => floor.copyCpuMs),
   );
   const worstRssMiB = Math.max(
     ...builds.map((b) => mib(b.maxRssKiB)),
@@ -95,6 +117,7 @@ export function summarize(
       memoryGiB: Math.round(totalmem() / 1024 ** 3),
       node: process.version,
       platform: `${process.platform}-${process.arch}`,
+      loadAverage: { before: context.loadBefore, after: loadavg()[0] ?? Number.NaN },
     },
     rows: context.rows,
     runs: context.runs,
@@ -102,12 +125,14 @@ export function summarize(
     csv: { bytes: context.csvBytes, sha256: context.csvSha256 },
     floor: {
       copyMs: spread(floors.map((floor) => floor.copyMs)),
+      copyCpuMs: spread(floors.map((floor) => floor.copyCpuMs)),
       processMs: spread(floors.map((floor) => floor.processMs)),
       maxRssMiB: spread(floors.map((floor) => mib(floor.maxRssKiB))),
       parquetBytes: floors[0]?.outputBytes ?? 0,
     },
     build: {
       buildMs: spread(builds.map((build) => build.buildMs)),
+      buildCpuMs: spread(builds.map((build) => build.buildCpuMs)),
       processMs: spread(builds.map((build) => build.processMs)),
       maxRssMiB: spread(builds.map((build) => mib(build.maxRssKiB))),
       parquetBytes: builds[0]?.outputBytes ?? 0,
@@ -115,9 +140,10 @@ export function summarize(
     },
     command: {
       processMs: spread(commands.map((command) => command.processMs)),
+      processCpuMs: spread(commands.map((command) => command.processCpuMs)),
       maxRssMiB: spread(commands.map((command) => mib(command.maxRssKiB))),
     },
-    ratios: { buildOverFloor, commandOverFloorProcess },
+    ratios: { buildOverFloor, commandOverFloorProcess, buildCpuOverFloorCpu },
     verdict: {
       time: buildOverFloor.medianOfPairs <= TARGETS.maxRatio,
       rss: worstRssMiB * 1024 ** 2 < TARGETS.maxRssBytes,

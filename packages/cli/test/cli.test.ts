@@ -76,7 +76,7 @@ describe('plexus', () => {
     expect(code).toBe(1);
     expect(stderr).toContain("parameter 'confLevel': must be <= 0.999, found 1.5");
     expect(stderr).toContain(
-      "parameter 'groupBy': expected one of arm, cell_type, prior_therapy, age_group, found 'age'",
+      "parameter 'groupBy': expected one of 'arm', 'cell_type', 'prior_therapy', 'age_group', found 'age'",
     );
     expect(stderr).not.toMatch(/\n\s+at /);
   });

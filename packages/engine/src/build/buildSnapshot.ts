@@ -13,6 +13,7 @@ import type { Manifest } from '../snapshot/Manifest.ts';
 import { type SnapshotRef, SnapshotStore } from '../snapshot/SnapshotStore.ts';
 import { BuildFailedError } from './BuildFailedError.ts';
 import { runDataTests } from './dataTests.ts';
+import { diagnoseEndpoints } from './diagnoseEndpoints.ts';
 import { diagnoseSources } from './diagnoseSources.ts';
 import { ENTITY_TABLE, entitySql, ID_COLUMN } from './entitySql.ts';
 import { gitState } from './gitCommit.ts';
@@ -129,6 +130,16 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
         definition.mapping,
         definition.files.mapping,
       );
+      if (diagnosed.length === 0) {
+        diagnosed.push(
+          ...(await diagnoseEndpoints(
+            duckdb.connection,
+            definition.dir,
+            definition.mapping,
+            definition.files.mapping,
+          )),
+        );
+      }
       throw new BuildFailedError(diagnosed.length > 0 ? diagnosed : [buildQueryProblem(definition, error)]);
     }
 

@@ -47,7 +47,7 @@ export async function diagnoseSources(
           mappingFile,
           ['sources', sourceId, 'columns', check.columnId],
           'type-mismatch',
-          `${source.path} column '${fileColumnName(check.columnId, check.column)}': ${bad} value${bad === 1 ? '' : 's'} not ${expected} (${examples}); fix the data, add the token to nullValues, or change the declared type`,
+          `${source.path} column '${fileColumnName(check.columnId, check.column)}': ${bad} value${bad === 1 ? '' : 's'} not ${expected} (${examples}); ${check.column.values ? 'fix the data, add the code to the value map, or add the token to nullValues' : 'fix the data, add the token to nullValues, or change the declared type'}`,
           { atKey: true },
         ),
       );

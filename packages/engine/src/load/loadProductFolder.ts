@@ -7,7 +7,7 @@ import { checkExpressions } from './checkExpressions.ts';
 import { checkMappingReferences } from './checkMappingReferences.ts';
 import { checkSourceFiles } from './checkSourceFiles.ts';
 import type { ProductDefinition } from './ProductDefinition.ts';
-import { problemsFromSchemaIssues } from './problemAt.ts';
+import { problemAt, problemsFromSchemaIssues } from './problemAt.ts';
 
 export interface LoadResult {
   /** Present when product.yaml and the mapping have no errors. */
@@ -37,20 +37,27 @@ export async function loadProductFolder(dir: string): Promise<LoadResult> {
   const product = checked<Product>(productFile, ProductSchema);
   const mappingName = product.value?.mapping ?? 'mapping.yaml';
   const mappingFile = await readYamlFile(resolve(productDir, mappingName), mappingName);
+  if (mappingFile.problems[0]?.code === 'file-missing') {
+    // Say where the missing file is referred to, so that a typo in product.yaml is found at once.
+    mappingFile.problems[0] = product.value?.mapping
+      ? problemAt(productFile, ['mapping'], 'file-missing', `mapping file ${mappingName} does not exist`)
+      : {
+          ...mappingFile.problems[0],
+          message: `mapping file ${mappingName} does not exist (name another one with mapping: in product.yaml)`,
+        };
+  }
   const mapping = checked<Mapping>(mappingFile, MappingSchema);
   const problems = [...product.problems, ...mapping.problems];
   if (mapping.value) {
-    const references = checkMappingReferences(mapping.value, mappingFile);
-    problems.push(...references);
-    if (!hasErrors(references)) {
-      const duckdb = await openDuckDb({ threads: 1 });
-      try {
-        problems.push(...(await checkSourceFiles(productDir, mapping.value, mappingFile, duckdb.connection)));
-        await duckdb.connection.run('SET enable_external_access = false');
-        problems.push(...(await checkExpressions(mapping.value, mappingFile, duckdb.connection)));
-      } finally {
-        closeDuckDb(duckdb);
-      }
+    // Each pass checks something the others do not depend on, so all run: every problem at once.
+    problems.push(...checkMappingReferences(mapping.value, mappingFile));
+    const duckdb = await openDuckDb({ threads: 1 });
+    try {
+      problems.push(...(await checkSourceFiles(productDir, mapping.value, mappingFile, duckdb.connection)));
+      await duckdb.connection.run('SET enable_external_access = false');
+      problems.push(...(await checkExpressions(mapping.value, mappingFile, duckdb.connection)));
+    } finally {
+      closeDuckDb(duckdb);
     }
   }
   const partial = {

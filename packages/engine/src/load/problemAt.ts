@@ -28,8 +28,14 @@ export function problemAt(
 
 export function problemsFromSchemaIssues(file: YamlFile, issues: readonly SchemaIssue[]): Problem[] {
   return issues.map((issue) => {
-    const where = formatPath(issue.path);
-    const message = where === '' ? issue.message : `${where}: ${issue.message}`;
+    // An unknown key names itself in the message: prefix the object that holds it.
+    const where = formatPath(issue.atKey ? issue.path.slice(0, -1) : issue.path);
+    // YAML reads 1.0 as the number 1: quote the value as the person wrote it.
+    const written = file.sourceText(issue.path);
+    const text = written
+      ? issue.message.replace(/found number \S+$/, `found number ${written}`)
+      : issue.message;
+    const message = where === '' ? text : `${where}: ${text}`;
     return problemAt(file, issue.path, issue.code, message, { atKey: issue.atKey ?? false });
   });
 }

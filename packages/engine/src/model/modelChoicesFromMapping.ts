@@ -6,7 +6,7 @@ import { resolveColumnRef } from './columnRefs.ts';
  * check protocols against, even when other parts of the mapping still have problems.
  */
 export function modelChoicesFromMapping(mapping: Mapping): {
-  attributes: Array<{ id: string; type: ColumnType; label: string; levels?: string[] }>;
+  attributes: Array<{ id: string; type: ColumnType; label: string; levels?: string[]; unresolved?: boolean }>;
   endpoints: Array<{ id: string; label: string }>;
 } {
   const attributes = mapping.attributes.map((attribute) => {
@@ -16,7 +16,14 @@ export function modelChoicesFromMapping(mapping: Mapping): {
     const levels =
       attribute.levels ??
       (column?.values ? [...new Set(Object.values(column.values).map(String))] : undefined);
-    return { id: attribute.id, type, label: attribute.label, ...(levels ? { levels } : {}) };
+    const unresolved = attribute.column !== undefined && column === undefined;
+    return {
+      id: attribute.id,
+      type,
+      label: attribute.label,
+      ...(levels ? { levels } : {}),
+      ...(unresolved ? { unresolved } : {}),
+    };
   });
   return {
     attributes,

@@ -11,6 +11,8 @@ export interface YamlFile {
   value: unknown;
   problems: Problem[];
   locate(path: DocumentPath, atKey?: boolean): { line: number; column: number } | undefined;
+  /** The text of the scalar at `path` as written (1.0 stays 1.0), or undefined. */
+  sourceText(path: DocumentPath): string | undefined;
 }
 
 export async function readYamlFile(absolutePath: string, displayPath: string): Promise<YamlFile> {
@@ -30,6 +32,7 @@ export async function readYamlFile(absolutePath: string, displayPath: string): P
         },
       ],
       locate: () => undefined,
+      sourceText: () => undefined,
     };
   }
   return parseYamlText(text, displayPath);
@@ -38,13 +41,19 @@ export async function readYamlFile(absolutePath: string, displayPath: string): P
 export function parseYamlText(text: string, file: string): YamlFile {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = document.errors.map((error) => {
-    const position = lineCounter.linePos(error.pos[0]);
-    const message = error.message.split('\n')[0] ?? error.message;
+  // Only the first syntax error: the ones after it are nearly always its consequences.
+  const problems: Problem[] = document.errors.slice(0, 1).map((error) => {
+    const message = (error.message.split('\n')[0] ?? error.message).replace(
+      / at line \d+, column \d+:?$/,
+      '',
+    );
+    const closer = /end with an? ([\]}])/.exec(message)?.[1];
+    const offset = closer ? (unclosedOpener(text, error.pos[0], closer) ?? error.pos[0]) : error.pos[0];
+    const position = lineCounter.linePos(offset);
     return {
       code: 'yaml-syntax',
       severity: 'error',
-      message: message.replace(/ at line \d+, column \d+:?$/, ''),
+      message,
       at: { file, line: position.line, column: position.col },
     };
   });
@@ -54,7 +63,11 @@ export function parseYamlText(text: string, file: string): YamlFile {
     const position = lineCounter.linePos(offset);
     return { line: position.line, column: position.col };
   };
-  return { file, value: problems.length > 0 ? undefined : document.toJS(), problems, locate };
+  const sourceText = (path: DocumentPath) => {
+    const node = document.getIn(path, true) as Node | undefined;
+    return isScalar(node) && node.range ? text.slice(node.range[0], node.range[1]) : undefined;
+  };
+  return { file, value: problems.length > 0 ? undefined : document.toJS(), problems, locate, sourceText };
 }
 
 /** Offset of the node at `path`, or of the deepest ancestor that exists (so a missing key points at its parent). */
@@ -82,4 +95,19 @@ function offsetOf(root: unknown, path: DocumentPath, atKey: boolean): number | u
     offset = node?.range?.[0] ?? offset;
   }
   return offset;
+}
+
+/** Where the flow collection that was never closed begins: the bracket a person has to fix. */
+function unclosedOpener(text: string, before: number, closer: string): number | undefined {
+  const opener = closer === ']' ? '[' : '{';
+  let depth = 0;
+  for (let index = Math.min(before, text.length) - 1; index >= 0; index--) {
+    const char = text[index];
+    if (char === ']' || char === '}') depth++;
+    else if (char === '[' || char === '{') {
+      if (depth === 0) return char === opener ? index : undefined;
+      depth--;
+    }
+  }
+  return undefined;
 }

@@ -43,11 +43,7 @@ export async function checkPlugin(
   try {
     module = (await import(pathToFileURL(modulePath).href)) as Record<string, unknown>;
   } catch (error) {
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    // Without "type": "module" in a package.json above it, a .ts plugin is compiled as CommonJS.
-    const reason = /require\(\) ES Module|Cannot use import statement/.test(message)
-      ? `${message} — add a package.json with "type": "module" to the product folder`
-      : message;
+    const reason = loadFailure(error, productDir);
     return {
       problems: [
         problemAt(
@@ -75,4 +71,21 @@ export async function checkPlugin(
     };
   }
   return { modulePath, problems: [] };
+}
+
+/**
+ * Why a plugin module did not load, in a form a person can act on: a compile error as
+ * `plugins/x.ts:line:col: message`, and the fix for the commonest set-up mistake.
+ */
+function loadFailure(error: unknown, productDir: string): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  const relevant = lines[0]?.startsWith('Transform failed') ? lines.slice(1, 4) : lines.slice(0, 1);
+  const message = relevant
+    .map((line) => line.replaceAll(`${productDir}/`, '').replace(': ERROR: ', ': '))
+    .join('; ');
+  // Without "type": "module" in a package.json above it, a .ts plugin is compiled as CommonJS.
+  return /require\(\) ES Module|Cannot use import statement/.test(message)
+    ? `${message} — add a package.json with "type": "module" to the product folder`
+    : message;
 }

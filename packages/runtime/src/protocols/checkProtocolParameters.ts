@@ -10,7 +10,10 @@ export function checkProtocolParameters(protocol: Protocol, model: ModelChoices,
     const path = ['parameters', name];
     if (parameter.type === 'attribute') {
       const allowed = model.attributes.filter(
-        (attribute) => !parameter.attributeTypes || parameter.attributeTypes.includes(attribute.type),
+        (attribute) =>
+          attribute.unresolved ||
+          !parameter.attributeTypes ||
+          parameter.attributeTypes.includes(attribute.type),
       );
       if (allowed.length === 0) {
         problems.push(

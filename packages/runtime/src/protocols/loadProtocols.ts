@@ -12,7 +12,8 @@ import type { LoadedProtocol } from './LoadedProtocol.ts';
 export async function loadProtocols(
   productDir: string,
   folder: string,
-  model: ModelChoices,
+  /** Absent when the mapping itself is broken: then only what does not need the model is checked. */
+  model: ModelChoices | undefined,
 ): Promise<{ protocols: LoadedProtocol[]; problems: Problem[] }> {
   const names = (await readdir(resolve(productDir, folder)).catch(() => [] as string[]))
     .filter((name) => /\.ya?ml$/.test(name))
@@ -45,7 +46,7 @@ export async function loadProtocols(
         ),
       );
     seen.set(protocol.id, relativePath);
-    fileProblems.push(...checkProtocolParameters(protocol, model, file));
+    if (model) fileProblems.push(...checkProtocolParameters(protocol, model, file));
     const plugin = await checkPlugin(productDir, protocol, file);
     fileProblems.push(...plugin.problems);
     problems.push(...fileProblems);

@@ -14,9 +14,10 @@ export async function validateProduct(dir: string): Promise<Problem[]> {
   const loaded = await loadProductFolder(dir);
   const problems = [...loaded.problems];
   const { product, mapping } = loaded.partial;
-  if (mapping) {
-    const folder = product?.protocols ?? 'protocols';
-    problems.push(...(await loadProtocols(resolve(dir), folder, modelChoicesFromMapping(mapping))).problems);
-  }
+  const folder = product?.protocols ?? 'protocols';
+  problems.push(
+    ...(await loadProtocols(resolve(dir), folder, mapping ? modelChoicesFromMapping(mapping) : undefined))
+      .problems,
+  );
   return problems.sort(byLocation);
 }

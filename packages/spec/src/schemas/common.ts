@@ -17,7 +17,7 @@ export const SlugSchema = Type.String({
 
 export const SemVerSchema = Type.String({
   pattern: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$',
-  description: 'Semantic version MAJOR.MINOR.PATCH, e.g. 1.2.0.',
+  description: 'A semantic version MAJOR.MINOR.PATCH (e.g. 1.2.0).',
 });
 
 export const ApiVersionSchema = Type.Literal(API_VERSION, { description: `Always ${API_VERSION}.` });

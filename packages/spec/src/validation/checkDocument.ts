@@ -51,6 +51,7 @@ function pathOf(instancePath: string): Array<string | number> {
  */
 function pruneUnions(errors: ErrorObject[]): ErrorObject[] {
   const dropped = new Set<ErrorObject>();
+  const tagErrors: ErrorObject[] = [];
   const unions = errors
     .filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf')
     .sort((a, b) => a.schemaPath.length - b.schemaPath.length);
@@ -81,6 +82,13 @@ function pruneUnions(errors: ErrorObject[]): ErrorObject[] {
     // A branch that failed a `const` (a tag such as type: attribute, attribute: age) is a different
     // variant, not a near miss: prefer branches whose tags matched.
     const tagged = [...branches.values()].filter((list) => !list.some((error) => error.keyword === 'const'));
+    const tag = tagged.length === 0 ? commonTag([...branches.values()], union.instancePath) : undefined;
+    if (tag) {
+      for (const list of branches.values()) for (const error of list) dropped.add(error);
+      dropped.add(union);
+      tagErrors.push(tag);
+      continue;
+    }
     for (const list of tagged.length > 0 ? tagged : branches.values()) {
       const depth = depthOf(list);
       if (depth > bestDepth) {
@@ -91,7 +99,26 @@ function pruneUnions(errors: ErrorObject[]): ErrorObject[] {
     for (const list of branches.values()) if (list !== best) for (const error of list) dropped.add(error);
     if (best) dropped.add(union);
   }
-  return errors.filter((error) => !dropped.has(error));
+  return [...errors.filter((error) => !dropped.has(error)), ...tagErrors];
+}
+
+/**
+ * When every variant of a tagged union rejected the value's tag (e.g. `type: atribute`), the useful
+ * message is about the tag alone: one enum error listing every variant's tag.
+ */
+function commonTag(lists: ErrorObject[][], unionPath: string): ErrorObject | undefined {
+  const tags = lists.map((list) => list.find((error) => error.keyword === 'const'));
+  const first = tags[0];
+  // Only a property of an object variant is a tag; a union of plain literals is reported as such.
+  if (
+    !first ||
+    first.instancePath === unionPath ||
+    tags.some((tag) => !tag || tag.instancePath !== first.instancePath)
+  ) {
+    return undefined;
+  }
+  const allowedValues = tags.map((tag) => (tag?.params as { allowedValue: unknown }).allowedValue);
+  return { ...first, keyword: 'enum', params: { allowedValues }, schemaPath: `${first.schemaPath}#tag` };
 }
 
 function isWithin(instancePath: string, parentPath: string): boolean {
@@ -129,12 +156,19 @@ function explainError(error: ErrorObject): SchemaIssue {
       const key = String((error.params as { missingProperty: string }).missingProperty);
       return { path, code: 'missing-key', message: `missing required key '${key}'` };
     }
-    case 'type':
+    case 'type': {
+      // A patterned string (semver, identifier) says best in its description what it expects.
+      const patterned =
+        (error.parentSchema as { pattern?: string } | undefined)?.pattern !== undefined && schema.description;
+      const expected = patterned
+        ? lowerFirst(schema.description ?? '').replace(/\.$/, '')
+        : (error.params as { type: string }).type;
       return {
         path,
         code: 'wrong-type',
-        message: `expected ${(error.params as { type: string }).type}, found ${typeName(error.data)} ${found}`,
+        message: `expected ${expected}, found ${typeName(error.data)} ${found}`,
       };
+    }
     case 'const':
       return {
         path,
@@ -147,16 +181,19 @@ function explainError(error: ErrorObject): SchemaIssue {
       return {
         path,
         code: 'invalid-value',
-        message: `expected one of ${allowed.join(', ')}, found ${found}${hint}`,
+        message: `expected one of ${allowed.map((value) => `'${value}'`).join(', ')}, found ${found}${hint}`,
       };
     }
     case 'anyOf':
-    case 'oneOf':
-      return {
-        path,
-        code: typeName(error.data) === 'object' ? 'invalid-value' : 'wrong-type',
-        message: unionMessage(error),
-      };
+    case 'oneOf': {
+      const branches =
+        (error.parentSchema as { anyOf?: Array<{ const?: unknown }> } | undefined)?.anyOf ?? [];
+      const sameKind = branches.some(
+        (branch) => branch.const !== undefined && typeof branch.const === typeof error.data,
+      );
+      const code = typeName(error.data) === 'object' || sameKind ? 'invalid-value' : 'wrong-type';
+      return { path, code, message: unionMessage(error) };
+    }
     case 'pattern':
       return {
         path,
@@ -189,7 +226,21 @@ function describePattern(parentSchema: unknown): string {
 }
 
 export function explainErrors(errors: ErrorObject[]): SchemaIssue[] {
-  const issues = pruneUnions(errors).map(explainError);
+  const explained = pruneUnions(errors).map(explainError);
+  // A misspelt required key shows up twice (unknown 'lable', missing 'label'): keep the one that says both.
+  const suggested = new Set(
+    explained
+      .filter((issue) => issue.code === 'unknown-key')
+      .map(
+        (issue) =>
+          `${issue.path.slice(0, -1).join('/')}|${/did you mean '([^']+)'/.exec(issue.message)?.[1] ?? ''}`,
+      ),
+  );
+  const issues = explained.filter(
+    (issue) =>
+      issue.code !== 'missing-key' ||
+      !suggested.has(`${issue.path.join('/')}|${/'([^']+)'$/.exec(issue.message)?.[1] ?? ''}`),
+  );
   const seen = new Set<string>();
   return issues.filter((issue) => {
     const key = `${issue.path.join('/')}|${issue.message}`;
