@@ -117,7 +117,7 @@ function commonTag(lists: ErrorObject[][], unionPath: string): ErrorObject | und
   ) {
     return undefined;
   }
-  const allowedValues = tags.map((tag) => (tag?.params as { allowedValue: unknown }).allowedValue);
+  const allowedValues = tags.map((tag) => (tag?.params as { allowedValue?: unknown } | undefined)?.allowedValue);
   return { ...first, keyword: 'enum', params: { allowedValues }, schemaPath: `${first.schemaPath}#tag` };
 }
 
