@@ -117,7 +117,9 @@ function commonTag(lists: ErrorObject[][], unionPath: string): ErrorObject | und
   ) {
     return undefined;
   }
-  const allowedValues = tags.map((tag) => (tag?.params as { allowedValue?: unknown } | undefined)?.allowedValue);
+  const allowedValues = tags.map(
+    (tag) => (tag?.params as { allowedValue?: unknown } | undefined)?.allowedValue,
+  );
   return { ...first, keyword: 'enum', params: { allowedValues }, schemaPath: `${first.schemaPath}#tag` };
 }
 
