@@ -29,12 +29,16 @@ export function kaplanMeierChart(
     });
   }
   const x = { field: 'time', type: 'quantitative', title: `${endpoint.label} (${endpoint.unit})` };
-  const color = { field: 'group', type: 'nominal', title: groupLabel };
+  // Groups keep the model's level order (legend and colours), not the alphabetical one.
+  const domain = strata.map((stratum) => stratum.stratum);
+  const color = { field: 'group', type: 'nominal', title: groupLabel, scale: { domain } };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     description: `Kaplan–Meier curves of ${endpoint.label} by ${groupLabel} with ${percent}% confidence bands; crosses mark censoring.`,
     width: 560,
     height: 340,
+    // One legend for the three layers, drawn as solid strokes rather than the faint band colour.
+    config: { legend: { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 } },
     layer: [
       {
         data: { values: curve },
