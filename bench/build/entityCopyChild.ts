@@ -31,7 +31,8 @@ const statements: Array<[string, string]> = [
   ],
   ['engine entity COPY as sent', engine],
 ];
-if (ROW_NUMBER.test(engine))
+// Only when nothing else uses the row number (ids from rowNumber and joins do), or the SQL breaks.
+if (ROW_NUMBER.test(engine) && engine.split('__plexus_row').length === 2)
   statements.push(['engine COPY minus row_number() OVER ()', engine.replace(ROW_NUMBER, '')]);
 
 const instance = await DuckDBInstance.create(':memory:');

@@ -1,6 +1,6 @@
 import type { VariantTiming } from './entityCopyChild.ts';
 import { type Spread, spread } from './stats.ts';
-import { type BenchSummary, TARGETS } from './summarize.ts';
+import { type BenchSummary, type RatioFigures, TARGETS } from './summarize.ts';
 import type { TracedStatement } from './traceSql.ts';
 
 /** Width of the label column: the longest label plus a space. */
@@ -14,6 +14,14 @@ const verdict = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
 function row(label: string, unit: string, values: Spread, format: (value: number) => string): string {
   const cells = [values.median, values.min, values.max].map((value) => format(value).padStart(9));
   return `${label.padEnd(LABEL)}${unit.padEnd(5)}${cells.join('')}`;
+}
+
+/** Per-run ratios (median, min, max of build_i / floor_i), then the ratio of medians and of minima. */
+function ratioRows(label: string, ratio: RatioFigures): string[] {
+  return [
+    row(`${label} (per run)`, '×', { median: ratio.medianOfPairs, min: ratio.min, max: ratio.max }, times),
+    `${'  ratio of medians, ratio of minima'.padEnd(LABEL + 5)}${times(ratio.ofMedians).padStart(9)}${times(ratio.ofMins).padStart(9)}`,
+  ];
 }
 
 /** The table printed at the end of a run; the README explains how to read it. */
@@ -38,26 +46,9 @@ export function formatReport(summary: BenchSummary): string {
     row('CPU: floor COPY (all threads)', 's', floor.copyCpuMs, seconds),
     row('CPU: buildSnapshot() (all threads)', 's', build.buildCpuMs, seconds),
     row('CPU: `plexus build` command, whole process', 's', command.processCpuMs, seconds),
-    row(
-      'ratio buildSnapshot / floor COPY (per run)',
-      '×',
-      { ...buildRatio, median: buildRatio.medianOfPairs },
-      times,
-    ),
-    `${'ratio buildSnapshot / floor COPY (of medians)'.padEnd(LABEL + 5)}${times(buildRatio.ofMedians).padStart(9)}`,
-    row(
-      'ratio command / floor process (per run)',
-      '×',
-      { ...commandRatio, median: commandRatio.medianOfPairs },
-      times,
-    ),
-    `${'ratio command / floor process (of medians)'.padEnd(LABEL + 5)}${times(commandRatio.ofMedians).padStart(9)}`,
-    row(
-      'ratio CPU buildSnapshot / floor COPY (per run)',
-      '×',
-      { ...cpuRatio, median: cpuRatio.medianOfPairs },
-      times,
-    ),
+    ...ratioRows('ratio buildSnapshot / floor COPY', buildRatio),
+    ...ratioRows('ratio command / floor process', commandRatio),
+    ...ratioRows('ratio CPU: buildSnapshot / floor COPY', cpuRatio),
     row('peak RSS: floor process', 'MiB', floor.maxRssMiB, mebibytes),
     row('peak RSS: buildSnapshot process', 'MiB', build.maxRssMiB, mebibytes),
     row('peak RSS: plexus build command', 'MiB', command.maxRssMiB, mebibytes),

@@ -17,6 +17,8 @@ export interface RatioFigures {
   medianOfPairs: number;
   /** median(build) / median(floor). */
   ofMedians: number;
+  /** min(build) / min(floor): each side's least disturbed run, the best estimate on a busy machine. */
+  ofMins: number;
   min: number;
   max: number;
 }
@@ -65,6 +67,7 @@ function ratios(numerators: number[], denominators: number[]): RatioFigures {
   return {
     medianOfPairs: median(pairs),
     ofMedians: median(numerators) / median(denominators),
+    ofMins: Math.min(...numerators) / Math.min(...denominators),
     min: Math.min(...pairs),
     max: Math.max(...pairs),
   };

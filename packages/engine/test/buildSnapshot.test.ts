@@ -23,7 +23,7 @@ describe('buildSnapshot', () => {
     const outcome = await buildSnapshot(dir);
     const { manifest, dir: snapshotDir } = outcome.snapshot;
     expect(outcome.reused).toBe(false);
-    expect(manifest.product).toMatchObject({ id: 'va-lung-trial', version: '1.0.0' });
+    expect(manifest.product).toEqual({ id: 'va-lung-trial' });
     expect(manifest.model.entityCount).toBe(137);
     expect(manifest.tables).toHaveLength(1);
     const table = manifest.tables[0];
@@ -120,7 +120,7 @@ describe('buildSnapshot', () => {
     expect(problems[0]?.message).toContain("column 'karno': 1 value not an integer (line 3: 'seventy')");
     const store = new SnapshotStore(join(dir, '.plexus'));
     expect((await store.current())?.dataVersion).toBe(first.snapshot.dataVersion);
-    expect(await readdir(store.stagingDir)).toEqual([]);
+    expect(await readdir(store.stagingDir).catch(() => [])).toEqual([]);
     expect(await readdir(store.root)).not.toContain('build.lock');
   });
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSnapshot } from '@plexus/engine';
-import { InputError, NotFoundError } from '@plexus/spec';
+import { InputError, NotFoundError, UnavailableError } from '@plexus/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openProducts, type ProductRegistry, type ProductService } from '../src/index.ts';
 
@@ -59,6 +59,19 @@ describe('plugin host: failures stay inside their run', () => {
     const run = await product.run('not-plain-data', {});
     expect(run.status).toBe('failed');
     expect(run.error?.message).toMatch(/not plain data|could not be cloned/);
+  });
+
+  it('survives a plugin that throws after returning its result', async () => {
+    const run = await product.run('throws-late', {});
+    expect(run.status).toBe('succeeded');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await product.run('uses-data', {})).status).toBe('succeeded');
+  });
+
+  it('gives every run a fresh worker: no state carries over between runs', async () => {
+    const titles = [];
+    for (let index = 0; index < 3; index++) titles.push((await product.run('keeps-state', {})).result?.title);
+    expect(titles).toEqual(['call 1', 'call 1', 'call 1']);
   });
 
   it('keeps serving after every failure above', async () => {
@@ -125,5 +138,23 @@ describe('parameters', () => {
   it('answers NotFound for an unknown protocol, listing those that exist', async () => {
     await expect(product.run('use-data', {})).rejects.toThrow(NotFoundError);
     await expect(product.run('use-data', {})).rejects.toThrow(/did you mean 'uses-data'/);
+  });
+});
+
+describe('capacity', () => {
+  it('queues runs beyond the worker limit and refuses them beyond the queue with UnavailableError', async () => {
+    const small = await openProducts([FIXTURE], { snapshotRoot, plugins: { maxWorkers: 1, maxQueue: 1 } });
+    try {
+      const busy = small.get('misbehaving') as ProductService;
+      const outcomes = await Promise.allSettled([
+        busy.run('uses-data', {}),
+        busy.run('uses-data', {}),
+        busy.run('uses-data', {}),
+      ]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+      expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(UnavailableError);
+    } finally {
+      await small.close();
+    }
   });
 });

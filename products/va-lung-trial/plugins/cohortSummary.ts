@@ -37,6 +37,7 @@ export async function cohortSummary(context: PluginContext): Promise<PluginOutpu
   const frame = await context.frame({ cohort: context.params.cohort as never, columns });
   const numericRows: Cell[][] = [];
   const categoryRows: Cell[][] = [];
+  const otherRows: Cell[][] = [];
   const charts: Block[] = [];
   for (const attribute of model.attributes) {
     const column = frame.columns[attribute.id];
@@ -63,6 +64,27 @@ export async function cohortSummary(context: PluginContext): Promise<PluginOutpu
           title: attribute.label,
           spec: histogramChart(column.values, attribute.label, attribute.unit),
         });
+    } else if (column.type === 'date') {
+      const days = Array.from(column.values).filter((value) => !Number.isNaN(value));
+      const isoDate = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+      const first = days.reduce((min, value) => Math.min(min, value), Number.POSITIVE_INFINITY);
+      const last = days.reduce((max, value) => Math.max(max, value), Number.NEGATIVE_INFINITY);
+      otherRows.push([
+        attribute.label,
+        'date',
+        days.length,
+        frame.length - days.length,
+        days.length ? `${isoDate(first)} to ${isoDate(last)}` : null,
+      ]);
+    } else if (column.type === 'text') {
+      const present = column.values.filter((value) => value !== null);
+      otherRows.push([
+        attribute.label,
+        'text',
+        present.length,
+        frame.length - present.length,
+        `${new Set(present).size} distinct values`,
+      ]);
     } else if (column.type === 'category' || column.type === 'boolean') {
       const counts = levelCounts(column);
       const present = counts.reduce((sum, entry) => sum + entry.count, 0);
@@ -133,6 +155,21 @@ export async function cohortSummary(context: PluginContext): Promise<PluginOutpu
         { id: 'percent', label: '% of known', type: 'number' },
       ],
       rows: categoryRows,
+    });
+  }
+  if (otherRows.length > 0) {
+    blocks.push({
+      id: 'other-attributes',
+      type: 'table',
+      title: 'Dates and text',
+      columns: [
+        { id: 'attribute', label: 'Attribute', type: 'string' },
+        { id: 'type', label: 'Type', type: 'string' },
+        { id: 'n', label: 'N', type: 'integer' },
+        { id: 'missing', label: 'Missing', type: 'integer' },
+        { id: 'values', label: 'Values', type: 'string' },
+      ],
+      rows: otherRows,
     });
   }
   if (endpointRows.length > 0) {

@@ -1,5 +1,5 @@
 import type { PluginContext } from '@plexus/runtime';
-import type { Block, PluginOutput } from '@plexus/spec';
+import { type Block, InputError, type PluginOutput } from '@plexus/spec';
 import { type ConfType, type KaplanMeierStratum, kaplanMeier, logRank } from '@plexus/stats';
 import { kaplanMeierChart } from './kaplanMeierChart.ts';
 import { atRiskTable, groupLabels, survivalTable } from './kaplanMeierTables.ts';
@@ -41,12 +41,12 @@ export async function kaplanMeierByGroup(context: PluginContext): Promise<Plugin
   const levels = (groups.type === 'category' ? groups.levels : ['true', 'false']).filter((level) =>
     group.includes(level),
   );
-  const entities = model.entityCount === 1 ? context.product.entity.singular : context.product.entity.plural;
-  if (keep.length === 0)
-    throw Object.assign(
-      new Error(`the cohort has no ${entities} with ${endpoint.label} and ${attribute.label}`),
-      { code: 'INPUT_INVALID' },
+  // An InputError fails the run as the caller's mistake (INPUT_INVALID), not as a fault of the plugin.
+  if (keep.length === 0) {
+    throw new InputError(
+      `the cohort has no ${context.product.entity.plural} with a known ${endpoint.label.toLowerCase()} and ${attribute.label.toLowerCase()}`,
     );
+  }
 
   const km = kaplanMeier({ time, event, group, levels, confLevel, confType });
   const events = event.reduce((sum, value) => sum + value, 0);
@@ -114,7 +114,7 @@ function mediansTable(strata: KaplanMeierStratum[], unit: string, percent: numbe
   return {
     id: 'medians',
     type: 'table',
-    title: `Median ${'survival'} with ${percent}% CI`,
+    title: `Median survival with ${percent}% CI`,
     columns: [
       { id: 'group', label: 'Group', type: 'string' },
       { id: 'n', label: 'N', type: 'integer' },

@@ -29,7 +29,8 @@ export function atRiskTable(
   const maxTime = time.reduce((max, value) => Math.max(max, value), 0);
   const step = niceStep(maxTime);
   const grid: number[] = [];
-  for (let t = 0; t <= maxTime; t += step) grid.push(t);
+  // Multiply rather than accumulate, so that 0.1 + 0.2 never becomes 0.30000000000000004.
+  for (let index = 0; index * step <= maxTime; index++) grid.push(Number((index * step).toPrecision(12)));
   const rows = grid.map((t) => [
     t,
     ...strata.map((stratum) => {

@@ -21,8 +21,13 @@ function binEdges(min: number, max: number, n: number): number[] {
  */
 export function histogramChart(values: Float64Array, label: string, unit: string | undefined): Spec {
   const present = Array.from(values).filter((value) => !Number.isNaN(value));
-  const min = Math.min(...present);
-  const max = Math.max(...present);
+  // A loop, not Math.min(...values): spreading a million values overflows the call stack.
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const value of present) {
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
   const edges = binEdges(min, max, present.length);
   const counts = new Array<number>(Math.max(1, edges.length - 1)).fill(0);
   for (const value of present) {

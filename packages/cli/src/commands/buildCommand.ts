@@ -38,7 +38,7 @@ export async function buildOne(dir: string, options: BuildCommandOptions): Promi
 
 export function describeOutcome(dir: string, outcome: BuildOutcome): string {
   const { manifest } = outcome.snapshot;
-  const entities = `${manifest.model.entityCount} ${manifest.product.entity.plural}`;
+  const entities = `${manifest.model.entityCount} ${outcome.product.entity.plural}`;
   const tests = manifest.tests.length;
   const how = outcome.reused
     ? 'unchanged, snapshot reused'

@@ -1,4 +1,4 @@
-import { formatProblem, InputError, type Problem } from '@plexus/spec';
+import { formatLocation, InputError, type Problem } from '@plexus/spec';
 
 /** A build stopped by problems in the product (not by a bug): carries every problem found. */
 export class BuildFailedError extends InputError {
@@ -7,7 +7,7 @@ export class BuildFailedError extends InputError {
     super(
       `build failed with ${errors.length} problem${errors.length === 1 ? '' : 's'}`,
       errors.map((problem) => ({
-        at: problem.at ? formatProblem(problem).split('  ')[0] : undefined,
+        at: problem.at ? formatLocation(problem) : undefined,
         message: problem.message,
       })),
     );

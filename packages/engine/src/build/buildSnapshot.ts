@@ -1,9 +1,9 @@
 import { rm, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { hasErrors, type Problem } from '@plexus/spec';
+import { join } from 'node:path';
+import { hasErrors, type Problem, type Product } from '@plexus/spec';
 import { closeDuckDb, duckDbMessage, openDuckDb } from '../duckdb/openDuckDb.ts';
-import { quoteIdentifier, quoteLiteral } from '../duckdb/sql.ts';
+import { runWithProgress } from '../duckdb/runWithProgress.ts';
+import { quoteLiteral } from '../duckdb/sql.ts';
 import { ENGINE_VERSION } from '../engineVersion.ts';
 import { loadProductFolder } from '../load/loadProductFolder.ts';
 import type { ProductDefinition } from '../load/ProductDefinition.ts';
@@ -11,15 +11,18 @@ import { problemAt } from '../load/problemAt.ts';
 import { resolveEntityModel } from '../model/EntityModel.ts';
 import type { Manifest } from '../snapshot/Manifest.ts';
 import { type SnapshotRef, SnapshotStore } from '../snapshot/SnapshotStore.ts';
+import { snapshotRootFor } from '../snapshot/snapshotRoot.ts';
 import { BuildFailedError } from './BuildFailedError.ts';
+import { checkEntityIds } from './checkEntityIds.ts';
+import { checkJoinFanout } from './checkJoinFanout.ts';
 import { runDataTests } from './dataTests.ts';
 import { diagnoseEndpoints } from './diagnoseEndpoints.ts';
 import { diagnoseSources } from './diagnoseSources.ts';
 import { ENTITY_TABLE, entitySql, ID_COLUMN } from './entitySql.ts';
-import { gitState } from './gitCommit.ts';
+import { gitState } from './gitState.ts';
 import { sha256File } from './hashFile.ts';
+import { levelWarnings } from './levelWarnings.ts';
 import { planDataVersion } from './planDataVersion.ts';
-import { typedSourceSql } from './sourceSql.ts';
 import { summarizeModel } from './summarize.ts';
 
 export type BuildPhase = 'validate' | 'hash' | 'read' | 'test' | 'summarize' | 'publish';
@@ -49,21 +52,8 @@ export interface BuildOutcome {
   reused: boolean;
   /** Warnings (failed data tests of severity warn). */
   problems: Problem[];
-}
-
-export function defaultSnapshotRoot(productDir: string): string {
-  return join(resolve(productDir), '.plexus');
-}
-
-/** `<dataDir>/<product id>` when a data folder is given (read-only product folders, deployments), else `<product>/.plexus`. */
-export function snapshotRootFor(
-  productDir: string,
-  productId: string,
-  options: { snapshotRoot?: string; dataDir?: string },
-): string {
-  if (options.snapshotRoot) return resolve(options.snapshotRoot);
-  if (options.dataDir) return join(resolve(options.dataDir), productId);
-  return defaultSnapshotRoot(productDir);
+  /** The product as product.yaml describes it now. */
+  product: Product;
 }
 
 const PHASE_START: Record<BuildPhase, number> = {
@@ -98,7 +88,7 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
   if (existing && !options.force) {
     await store.setCurrent(plan.dataVersion);
     report('publish', 'unchanged inputs: snapshot reused', 1);
-    return { snapshot: existing, reused: true, problems: loaded.problems };
+    return { snapshot: existing, reused: true, problems: loaded.problems, product: definition.product };
   }
 
   const release = await store.lock();
@@ -120,7 +110,7 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
     const entityFile = join(staging, `${ENTITY_TABLE}.parquet`);
     const copy = `COPY (${entitySql(definition.dir, definition.mapping, model)}) TO ${quoteLiteral(entityFile)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`;
     try {
-      await withProgress(duckdb.connection, copy, (fraction) =>
+      await runWithProgress(duckdb.connection, copy, (fraction) =>
         report('read', 'reading sources and writing the entity table', fraction),
       );
     } catch (error) {
@@ -156,6 +146,7 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
 
     report('summarize', 'summarising attributes');
     const summary = await summarizeModel(duckdb.connection, table, model.attributes, model.endpoints);
+    problems.push(...levelWarnings(model.attributes, summary.attributes, definition.files.mapping));
     const described = await duckdb.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${table}`);
     const counted = await duckdb.connection.runAndReadAll(`SELECT count(*) AS n FROM ${table}`);
     const version = await duckdb.connection.runAndReadAll('SELECT version() AS v');
@@ -166,11 +157,9 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
       apiVersion: 'plexus.dev/v1',
       kind: 'Snapshot',
       dataVersion: plan.dataVersion,
-      product: {
-        id: definition.product.id,
-        version: definition.product.version,
-        entity: definition.product.entity,
-      },
+      // Only the id: title, version and entity names are the product's, not the data's, and a reused
+      // snapshot must not carry stale ones.
+      product: { id: definition.product.id },
       builtAt: new Date().toISOString(),
       engineVersion: ENGINE_VERSION,
       duckdbVersion: String(version.getRowObjectsJS()[0]?.v ?? ''),
@@ -202,10 +191,11 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
     staging = undefined;
     await store.setCurrent(plan.dataVersion);
     report('publish', 'done', 1);
-    return { snapshot, reused: false, problems };
+    return { snapshot, reused: false, problems, product: definition.product };
   } finally {
     if (duckdb) closeDuckDb(duckdb);
     if (staging) await rm(staging, { recursive: true, force: true });
+    await store.removeEmptyStaging();
     await release();
   }
 }
@@ -216,23 +206,6 @@ function phaseEnd(phase: BuildPhase): number {
   return next ? PHASE_START[next] : 1;
 }
 
-/** Runs a long statement while polling DuckDB's own progress estimate. */
-async function withProgress(
-  connection: DuckDBConnection,
-  sql: string,
-  onFraction: (fraction: number) => void,
-): Promise<void> {
-  const timer = setInterval(() => {
-    const percentage = connection.progress.percentage;
-    if (percentage >= 0) onFraction(Math.min(1, percentage / 100));
-  }, 200);
-  try {
-    await connection.run(sql);
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 function buildQueryProblem(definition: ProductDefinition, error: unknown): Problem {
   return problemAt(
     definition.files.mapping,
@@ -240,57 +213,4 @@ function buildQueryProblem(definition: ProductDefinition, error: unknown): Probl
     'type-mismatch',
     `building the entity table failed: ${duckDbMessage(error)}`,
   );
-}
-
-/** A joined source must have at most one row per key, or it would multiply entities. */
-async function checkJoinFanout(
-  connection: DuckDBConnection,
-  definition: ProductDefinition,
-): Promise<Problem[]> {
-  const problems: Problem[] = [];
-  for (const [index, join] of (definition.mapping.joins ?? []).entries()) {
-    const source = definition.mapping.sources[join.source];
-    if (!source) continue;
-    const key = quoteIdentifier(join.on.right);
-    const reader = await connection
-      .runAndReadAll(
-        `SELECT CAST(${key} AS VARCHAR) AS key, count(*) AS n FROM (${typedSourceSql(definition.dir, join.source, source, false)}) WHERE ${key} IS NOT NULL GROUP BY 1 HAVING count(*) > 1 ORDER BY 1 LIMIT 5`,
-      )
-      .catch(() => undefined);
-    const rows = reader?.getRowObjectsJS() ?? [];
-    if (rows.length > 0) {
-      const examples = rows.map((row) => `${String(row.key)} (${Number(row.n)} rows)`).join(', ');
-      problems.push(
-        problemAt(
-          definition.files.mapping,
-          ['joins', index],
-          'join-fanout',
-          `source '${join.source}' has more than one row per '${join.on.right}', e.g. ${examples}; aggregate it first or model it as a modality`,
-        ),
-      );
-    }
-  }
-  return problems;
-}
-
-/** The entity id must be present and unique: everything downstream keys on it. */
-async function checkEntityIds(
-  connection: DuckDBConnection,
-  table: string,
-  definition: ProductDefinition,
-): Promise<Problem[]> {
-  const id = quoteIdentifier(ID_COLUMN);
-  const reader = await connection.runAndReadAll(
-    `SELECT count(*) FILTER (WHERE ${id} IS NULL) AS missing, count(${id}) - count(DISTINCT ${id}) AS duplicated FROM ${table}`,
-  );
-  const row = reader.getRowObjectsJS()[0] ?? {};
-  const missing = Number(row.missing ?? 0);
-  const duplicated = Number(row.duplicated ?? 0);
-  if (missing === 0 && duplicated === 0) return [];
-  const sample = await connection.runAndReadAll(
-    `SELECT ${id} AS id FROM ${table} WHERE ${id} IS NOT NULL GROUP BY 1 HAVING count(*) > 1 ORDER BY 1 LIMIT 5`,
-  );
-  const examples = sample.getRowObjectsJS().map((r) => String(r.id));
-  const message = `entity id must be present and unique: ${missing} missing, ${duplicated} duplicated${examples.length ? ` (e.g. ${examples.join(', ')})` : ''}`;
-  return [problemAt(definition.files.mapping, ['entity', 'id'], 'duplicate-entity-id', message)];
 }

@@ -1,8 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DataTest, Mapping, Problem } from '@plexus/spec';
-import { quoteIdentifier, quoteLiteral } from '../duckdb/sql.ts';
+import { quoteIdentifier } from '../duckdb/sql.ts';
 import { problemAt } from '../load/problemAt.ts';
 import type { ModelAttributeDefinition } from '../model/EntityModel.ts';
+import { valueInListSql } from '../model/valueInListSql.ts';
 import type { DataTestResult } from '../snapshot/Manifest.ts';
 import type { YamlFile } from '../yaml/YamlFile.ts';
 import { ID_COLUMN } from './entitySql.ts';
@@ -42,11 +43,11 @@ function planTest(
     };
   }
   if (typeof test === 'object' && 'accepted_values' in test) {
-    const allowed = `[${test.accepted_values.map((value) => quoteLiteral(String(value))).join(', ')}]`;
+    const allowed = `[${test.accepted_values.map((value) => String(value)).join(', ')}]`;
     return {
       name: `accepted_values ${allowed}`,
       severity: test.severity ?? 'error',
-      failingSql: `${select} WHERE ${column} IS NOT NULL AND NOT list_contains(${allowed}, CAST(${column} AS VARCHAR))`,
+      failingSql: `${select} WHERE ${column} IS NOT NULL AND NOT ${valueInListSql(column, test.accepted_values)}`,
     };
   }
   if (typeof test === 'object' && 'range' in test) {

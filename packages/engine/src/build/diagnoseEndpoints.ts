@@ -1,10 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Mapping, Problem } from '@plexus/spec';
-import { quoteIdentifier, sqlList } from '../duckdb/sql.ts';
+import { quoteIdentifier } from '../duckdb/sql.ts';
 import { problemAt } from '../load/problemAt.ts';
 import { resolveColumnRef } from '../model/columnRefs.ts';
+import { valueInListSql } from '../model/valueInListSql.ts';
 import type { YamlFile } from '../yaml/YamlFile.ts';
-import { fileColumnName, sourceFormat, typedSourceSql } from './sourceSql.ts';
+import { fileColumnName, headerLineCount, typedSourceSql } from './sourceSql.ts';
 
 const EXAMPLES = 3;
 
@@ -25,7 +26,7 @@ export async function diagnoseEndpoints(
         part: 'event' as const,
         ref: endpoint.event.column,
         bad: (column: string) =>
-          `NOT list_contains(${sqlList([...endpoint.event.eventValues, ...endpoint.event.censoredValues].map(String))}, CAST(${column} AS VARCHAR))`,
+          `NOT ${valueInListSql(column, [...endpoint.event.eventValues, ...endpoint.event.censoredValues])}`,
         what: `an event (${endpoint.event.eventValues.join(', ')}) or censored (${endpoint.event.censoredValues.join(', ')}) code of endpoint '${endpoint.id}'`,
         fix: 'fix the data or add the code to eventValues or censoredValues',
       },
@@ -52,7 +53,7 @@ export async function diagnoseEndpoints(
       const rows = sample.getRowObjectsJS();
       if (rows.length === 0) continue;
       const total = Number(rows[0]?.total ?? rows.length);
-      const header = sourceFormat(source) !== 'parquet' && (source.header ?? true) ? 1 : 0;
+      const header = headerLineCount(source);
       const examples = rows
         .map((row) => `line ${Number(row.row) + header}: '${String(row.value)}'`)
         .join(', ');

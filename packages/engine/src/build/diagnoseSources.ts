@@ -3,7 +3,7 @@ import type { Mapping, Problem } from '@plexus/spec';
 import { quoteIdentifier } from '../duckdb/sql.ts';
 import { problemAt } from '../load/problemAt.ts';
 import type { YamlFile } from '../yaml/YamlFile.ts';
-import { fileColumnName, readSourceSql, sourceFormat, validValueSql } from './sourceSql.ts';
+import { fileColumnName, headerLineCount, readSourceSql, validValueSql } from './sourceSql.ts';
 
 const EXAMPLES = 3;
 
@@ -19,7 +19,7 @@ export async function diagnoseSources(
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
   for (const [sourceId, source] of Object.entries(mapping.sources)) {
-    const header = sourceFormat(source) !== 'parquet' && (source.header ?? true) ? 1 : 0;
+    const header = headerLineCount(source);
     const checks = Object.entries(source.columns).map(([columnId, column]) => {
       const raw = quoteIdentifier(fileColumnName(columnId, column));
       return { columnId, column, raw, bad: `${raw} IS NOT NULL AND NOT (${validValueSql(raw, column)})` };

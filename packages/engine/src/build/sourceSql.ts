@@ -51,7 +51,8 @@ export function typedValueSql(raw: string, column: SourceColumn, what: string): 
     case 'integer':
       return `CASE WHEN ${text} IS NULL THEN NULL WHEN TRY_CAST(${text} AS BIGINT) = TRY_CAST(${text} AS DOUBLE) THEN CAST(${text} AS BIGINT) ELSE ${fail} END`;
     case 'number':
-      return `CASE WHEN ${text} IS NULL THEN NULL WHEN TRY_CAST(${text} AS DOUBLE) IS NOT NULL THEN CAST(${text} AS DOUBLE) ELSE ${fail} END`;
+      // NaN and infinities are not measurements: list such tokens in nullValues if the file uses them.
+      return `CASE WHEN ${text} IS NULL THEN NULL WHEN isfinite(TRY_CAST(${text} AS DOUBLE)) THEN CAST(${text} AS DOUBLE) ELSE ${fail} END`;
     case 'boolean': {
       const trues = sqlList((column.trueValues ?? DEFAULT_TRUE_VALUES).map((token) => token.toLowerCase()));
       const falses = sqlList(
@@ -80,7 +81,7 @@ export function validValueSql(raw: string, column: SourceColumn): string {
     case 'integer':
       return `coalesce(TRY_CAST(${text} AS BIGINT) = TRY_CAST(${text} AS DOUBLE), false)`;
     case 'number':
-      return `TRY_CAST(${text} AS DOUBLE) IS NOT NULL`;
+      return `coalesce(isfinite(TRY_CAST(${text} AS DOUBLE)), false)`;
     case 'boolean': {
       const tokens = [
         ...(column.trueValues ?? DEFAULT_TRUE_VALUES),
@@ -116,18 +117,7 @@ export function typedSourceSql(
   return `SELECT ${columns.join(', ')} FROM ${readSourceSql(productDir, source)}`;
 }
 
-export function duckDbType(type: SourceColumn['type']): string {
-  switch (type) {
-    case 'integer':
-      return 'BIGINT';
-    case 'number':
-      return 'DOUBLE';
-    case 'boolean':
-      return 'BOOLEAN';
-    case 'date':
-      return 'DATE';
-    case 'category':
-    case 'text':
-      return 'VARCHAR';
-  }
+/** Lines before the first data row: a row number plus this is the line number people see in an editor. */
+export function headerLineCount(source: Source): number {
+  return sourceFormat(source) !== 'parquet' && (source.header ?? true) ? 1 : 0;
 }

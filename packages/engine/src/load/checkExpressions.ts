@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Mapping, Problem } from '@plexus/spec';
-import { duckDbType } from '../build/sourceSql.ts';
+import { duckDbType } from '../duckdb/duckDbType.ts';
 import { duckDbMessage } from '../duckdb/openDuckDb.ts';
 import { quoteIdentifier } from '../duckdb/sql.ts';
 import { sourcesInScope } from '../model/columnRefs.ts';

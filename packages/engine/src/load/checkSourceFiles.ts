@@ -1,5 +1,3 @@
-import { access } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Mapping, Problem } from '@plexus/spec';
 import { didYouMean } from '@plexus/spec';
@@ -7,6 +5,7 @@ import { readSourceSql } from '../build/sourceSql.ts';
 import { duckDbMessage } from '../duckdb/openDuckDb.ts';
 import type { YamlFile } from '../yaml/YamlFile.ts';
 import { problemAt } from './problemAt.ts';
+import { resolveInsideProduct } from './resolveInsideProduct.ts';
 
 /** Checks that every source file exists, reads in its format, and has every declared column. */
 export async function checkSourceFiles(
@@ -18,9 +17,19 @@ export async function checkSourceFiles(
   const problems: Problem[] = [];
   for (const [sourceId, source] of Object.entries(mapping.sources)) {
     const path = ['sources', sourceId, 'path'];
-    try {
-      await access(resolve(productDir, source.path));
-    } catch {
+    const located = await resolveInsideProduct(productDir, source.path);
+    if ('outside' in located) {
+      problems.push(
+        problemAt(
+          file,
+          path,
+          'invalid-value',
+          `source '${sourceId}': ${source.path} is outside the product folder; copy the file into it`,
+        ),
+      );
+      continue;
+    }
+    if ('missing' in located) {
       problems.push(
         problemAt(file, path, 'file-missing', `source '${sourceId}': file ${source.path} does not exist`),
       );

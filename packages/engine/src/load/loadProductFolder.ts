@@ -6,8 +6,10 @@ import { readYamlFile, type YamlFile } from '../yaml/YamlFile.ts';
 import { checkExpressions } from './checkExpressions.ts';
 import { checkMappingReferences } from './checkMappingReferences.ts';
 import { checkSourceFiles } from './checkSourceFiles.ts';
+import { checkValueKinds } from './checkValueKinds.ts';
 import type { ProductDefinition } from './ProductDefinition.ts';
 import { problemAt, problemsFromSchemaIssues } from './problemAt.ts';
+import { resolveInsideProduct } from './resolveInsideProduct.ts';
 
 export interface LoadResult {
   /** Present when product.yaml and the mapping have no errors. */
@@ -36,7 +38,19 @@ export async function loadProductFolder(dir: string): Promise<LoadResult> {
   const productFile = await readYamlFile(resolve(productDir, 'product.yaml'), 'product.yaml');
   const product = checked<Product>(productFile, ProductSchema);
   const mappingName = product.value?.mapping ?? 'mapping.yaml';
-  const mappingFile = await readYamlFile(resolve(productDir, mappingName), mappingName);
+  const mappingLocated = await resolveInsideProduct(productDir, mappingName);
+  const mappingFile =
+    'outside' in mappingLocated
+      ? outsideFile(
+          mappingName,
+          problemAt(
+            productFile,
+            ['mapping'],
+            'invalid-value',
+            `mapping file ${mappingName} is outside the product folder`,
+          ),
+        )
+      : await readYamlFile(resolve(productDir, mappingName), mappingName);
   if (mappingFile.problems[0]?.code === 'file-missing') {
     // Say where the missing file is referred to, so that a typo in product.yaml is found at once.
     mappingFile.problems[0] = product.value?.mapping
@@ -51,6 +65,7 @@ export async function loadProductFolder(dir: string): Promise<LoadResult> {
   if (mapping.value) {
     // Each pass checks something the others do not depend on, so all run: every problem at once.
     problems.push(...checkMappingReferences(mapping.value, mappingFile));
+    problems.push(...checkValueKinds(mapping.value, mappingFile));
     const duckdb = await openDuckDb({ threads: 1 });
     try {
       problems.push(...(await checkSourceFiles(productDir, mapping.value, mappingFile, duckdb.connection)));
@@ -74,5 +89,16 @@ export async function loadProductFolder(dir: string): Promise<LoadResult> {
       files: { product: productFile, mapping: mappingFile },
     },
     problems,
+  };
+}
+
+/** A file that is not read because it lies outside the product; its problem is reported where it is named. */
+function outsideFile(file: string, problem: Problem): YamlFile {
+  return {
+    file,
+    value: undefined,
+    problems: [problem],
+    locate: () => undefined,
+    sourceText: () => undefined,
   };
 }

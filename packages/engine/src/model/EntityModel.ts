@@ -1,6 +1,9 @@
-import type { Attribute, ColumnType, DataTest, Mapping } from '@plexus/spec';
+import type { Attribute, ColumnType, DataTest, Mapping, SourceColumn } from '@plexus/spec';
+import { duckDbType } from '../duckdb/duckDbType.ts';
 import { quoteIdentifier, quoteLiteral } from '../duckdb/sql.ts';
 import { resolveColumnRef } from './columnRefs.ts';
+import { declaredLevels } from './declaredLevels.ts';
+import { valueInListSql } from './valueInListSql.ts';
 
 export interface ModelAttributeDefinition {
   id: string;
@@ -36,27 +39,14 @@ export interface EntityModelDefinition {
 export const endpointTimeColumn = (endpointId: string): string => `${endpointId}_time`;
 export const endpointEventColumn = (endpointId: string): string => `${endpointId}_event`;
 
-function columnSql(mapping: Mapping, ref: string): { sql: string; type: ColumnType; levels?: string[] } {
+function columnSql(mapping: Mapping, ref: string): { sql: string; column: SourceColumn } {
   const resolved = resolveColumnRef(mapping, ref);
   if ('error' in resolved) throw new Error(`unresolved column ${ref}: validate the mapping first`);
-  const levels = resolved.column.values
-    ? [...new Set(Object.values(resolved.column.values).map(String))]
-    : undefined;
   return {
     sql: `${quoteIdentifier(resolved.sourceId)}.${quoteIdentifier(resolved.columnId)}`,
-    type: resolved.column.type,
-    ...(levels && resolved.column.type === 'category' ? { levels } : {}),
+    column: resolved.column,
   };
 }
-
-const CAST_TYPES: Record<ColumnType, string> = {
-  integer: 'BIGINT',
-  number: 'DOUBLE',
-  boolean: 'BOOLEAN',
-  category: 'VARCHAR',
-  date: 'DATE',
-  text: 'VARCHAR',
-};
 
 function attributeDefinition(
   mapping: Mapping,
@@ -64,9 +54,9 @@ function attributeDefinition(
   index: number,
 ): ModelAttributeDefinition {
   const fromColumn = attribute.column !== undefined ? columnSql(mapping, attribute.column) : undefined;
-  const type = fromColumn?.type ?? attribute.type ?? 'text';
-  const sql = fromColumn ? fromColumn.sql : `CAST((${attribute.expression}) AS ${CAST_TYPES[type]})`;
-  const levels = attribute.levels ?? fromColumn?.levels;
+  const type = fromColumn?.column.type ?? attribute.type ?? 'text';
+  const sql = fromColumn ? fromColumn.sql : `CAST((${attribute.expression}) AS ${duckDbType(type)})`;
+  const levels = declaredLevels(attribute, fromColumn?.column);
   return {
     id: attribute.id,
     label: attribute.label,
@@ -94,8 +84,6 @@ export function resolveEntityModel(mapping: Mapping): EntityModelDefinition {
       endpoint.event.column !== undefined
         ? columnSql(mapping, endpoint.event.column).sql
         : `(${endpoint.event.expression})`;
-    const codes = (values: ReadonlyArray<string | number | boolean>) =>
-      `[${values.map((value) => quoteLiteral(String(value))).join(', ')}]`;
     const eventText = `CAST(${event} AS VARCHAR)`;
     const timeValue = `CAST(${time} AS DOUBLE)`;
     return {
@@ -104,7 +92,7 @@ export function resolveEntityModel(mapping: Mapping): EntityModelDefinition {
       ...(endpoint.description !== undefined ? { description: endpoint.description } : {}),
       unit: endpoint.time.unit,
       timeSql: `CASE WHEN ${timeValue} < 0 THEN error(${quoteLiteral(`endpoint ${endpoint.id}: negative time `)} || ${timeValue}) ELSE ${timeValue} END`,
-      eventSql: `CASE WHEN ${event} IS NULL THEN NULL WHEN list_contains(${codes(endpoint.event.eventValues)}, ${eventText}) THEN true WHEN list_contains(${codes(endpoint.event.censoredValues)}, ${eventText}) THEN false ELSE error(${quoteLiteral(`endpoint ${endpoint.id}: event code `)} || ${eventText} || ' is neither an event nor a censored value') END`,
+      eventSql: `CASE WHEN ${event} IS NULL THEN NULL WHEN ${valueInListSql(event, endpoint.event.eventValues)} THEN true WHEN ${valueInListSql(event, endpoint.event.censoredValues)} THEN false ELSE error(${quoteLiteral(`endpoint ${endpoint.id}: event code `)} || ${eventText} || ' is neither an event nor a censored value') END`,
       timeColumn: endpointTimeColumn(endpoint.id),
       eventColumn: endpointEventColumn(endpoint.id),
       index,

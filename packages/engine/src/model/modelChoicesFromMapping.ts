@@ -1,5 +1,6 @@
 import type { ColumnType, Mapping } from '@plexus/spec';
 import { resolveColumnRef } from './columnRefs.ts';
+import { declaredLevels } from './declaredLevels.ts';
 
 /**
  * The attribute ids, types and declared levels a mapping promises, read without building — enough to
@@ -13,9 +14,7 @@ export function modelChoicesFromMapping(mapping: Mapping): {
     const resolved = attribute.column !== undefined ? resolveColumnRef(mapping, attribute.column) : undefined;
     const column = resolved && !('error' in resolved) ? resolved.column : undefined;
     const type: ColumnType = column?.type ?? attribute.type ?? 'text';
-    const levels =
-      attribute.levels ??
-      (column?.values ? [...new Set(Object.values(column.values).map(String))] : undefined);
+    const levels = declaredLevels(attribute, column);
     const unresolved = attribute.column !== undefined && column === undefined;
     return {
       id: attribute.id,

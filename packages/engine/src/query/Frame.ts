@@ -1,3 +1,5 @@
+import type { Cohort } from '@plexus/spec';
+
 /**
  * What an algorithm receives: columns for the entities of a cohort, typed and columnar, in entity-id
  * order. Missing values: NaN in numbers and dates, -1 in category codes and booleans, null in text.
@@ -17,7 +19,7 @@ export interface Frame {
 }
 
 export interface FrameRequest {
-  cohort?: import('@plexus/spec').Cohort;
+  cohort?: Cohort;
   /** Attribute ids, or `endpoint:<id>` for a time-to-event pair. */
   columns: readonly string[];
 }

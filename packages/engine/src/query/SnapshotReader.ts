@@ -40,18 +40,25 @@ export class SnapshotReader {
   ): Promise<SnapshotReader> {
     const instance = await DuckDBInstance.create(':memory:', {
       threads: String(options.threads ?? 2),
-      ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
+      // Plugin SQL runs here, inside the node's process: bound it.
+      memory_limit: options.memoryLimit ?? '1GB',
     });
     const connection = await instance.connect();
-    for (const table of snapshot.manifest.tables) {
-      const file = quoteLiteral(join(snapshot.dir, table.file));
-      await connection.run(
-        `CREATE VIEW ${quoteIdentifier(table.name)} AS SELECT * FROM read_parquet(${file})`,
-      );
+    try {
+      for (const table of snapshot.manifest.tables) {
+        const file = quoteLiteral(join(snapshot.dir, table.file));
+        await connection.run(
+          `CREATE VIEW ${quoteIdentifier(table.name)} AS SELECT * FROM read_parquet(${file})`,
+        );
+      }
+      await connection.run(`SET allowed_directories = [${quoteLiteral(`${snapshot.dir}/`)}]`);
+      await connection.run('SET enable_external_access = false');
+      await connection.run('SET lock_configuration = true');
+    } catch (error) {
+      connection.closeSync();
+      instance.closeSync();
+      throw error;
     }
-    await connection.run(`SET allowed_directories = [${quoteLiteral(`${snapshot.dir}/`)}]`);
-    await connection.run('SET enable_external_access = false');
-    await connection.run('SET lock_configuration = true');
     return new SnapshotReader(snapshot, instance, connection);
   }
 
@@ -120,15 +127,23 @@ export class SnapshotReader {
   async query(sql: string, params: unknown[] = [], options: QueryOptions = {}): Promise<QueryResult> {
     const maxRows = options.maxRows ?? 100_000;
     const connection = await this.instance.connect();
-    const timer = options.timeoutMs ? setTimeout(() => connection.interrupt(), options.timeoutMs) : undefined;
+    let timedOut = false;
+    const timer = options.timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          connection.interrupt();
+        }, options.timeoutMs)
+      : undefined;
+    // Messages go back to callers: they must not reveal where the node keeps its files.
+    const message = (error: unknown) => duckDbMessage(error).replaceAll(this.snapshot.dir, '<snapshot>');
     try {
       const statements = await connection.extractStatements(sql).catch((error: unknown) => {
-        throw new InputError(`SQL does not parse: ${duckDbMessage(error)}`);
+        throw new InputError(`SQL does not parse: ${message(error)}`);
       });
       if (statements.count !== 1)
         throw new InputError(`expected one SELECT statement, found ${statements.count} statements`);
       const prepared = await statements.prepare(0).catch((error: unknown) => {
-        throw new InputError(`SQL is not valid on this snapshot: ${duckDbMessage(error)}`);
+        throw new InputError(`SQL is not valid on this snapshot: ${message(error)}`);
       });
       if (prepared.statementType !== StatementType.SELECT) {
         throw new InputError(
@@ -137,7 +152,8 @@ export class SnapshotReader {
       }
       if (params.length > 0) prepared.bind(params as never);
       const reader = await prepared.runAndReadUntil(maxRows + 1).catch((error: unknown) => {
-        throw new InputError(`query failed: ${duckDbMessage(error)}`);
+        if (timedOut) throw new Error(`the query was stopped after ${(options.timeoutMs ?? 0) / 1000} s`);
+        throw new InputError(`query failed: ${message(error)}`);
       });
       const rows = reader.getRowsJS() as unknown[][];
       const names = reader.columnNames();

@@ -126,7 +126,9 @@ export function compileCohort(
       details.push(...found);
       return;
     }
-    const placeholders = values.map((value) => bind(value));
+    // Numbers are bound as DOUBLE: a huge literal must compare, not overflow an integer column's type.
+    const numeric = attribute.type === 'integer' || attribute.type === 'number';
+    const placeholders = values.map((value) => (numeric ? `CAST(${bind(value)} AS DOUBLE)` : bind(value)));
     if (op === 'between') conditions.push(`${column} BETWEEN ${placeholders[0]} AND ${placeholders[1]}`);
     else if (op === 'in' || op === 'notIn')
       conditions.push(`${column} ${op === 'in' ? 'IN' : 'NOT IN'} (${placeholders.join(', ')})`);

@@ -48,7 +48,7 @@ export interface Manifest {
   apiVersion: 'plexus.dev/v1';
   kind: 'Snapshot';
   dataVersion: string;
-  product: { id: string; version: string; entity: { singular: string; plural: string } };
+  product: { id: string };
   builtAt: string;
   engineVersion: string;
   duckdbVersion: string;

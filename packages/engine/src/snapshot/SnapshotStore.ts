@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConflictError } from '@plexus/spec';
 import type { Manifest } from './Manifest.ts';
@@ -12,7 +12,7 @@ export interface SnapshotRef {
 }
 
 const MANIFEST = 'manifest.json';
-/** Locks this process holds: a second build of the same product in one process must wait its turn too. */
+/** Locks this process holds: a second build of the same product in one process is refused too. */
 const heldLocks = new Set<string>();
 
 /**
@@ -68,6 +68,11 @@ export class SnapshotStore {
     const dir = join(this.stagingDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
     await mkdir(dir);
     return dir;
+  }
+
+  /** Removes the staging folder itself once no build uses it, so a quiet store holds only snapshots. */
+  async removeEmptyStaging(): Promise<void> {
+    await rmdir(this.stagingDir).catch(() => {});
   }
 
   async removeStaleStaging(): Promise<void> {

@@ -15,7 +15,8 @@ function criterionSchema(attribute: ModelChoices['attributes'][number]): JsonSch
         : attribute.type === 'date'
           ? { type: 'string', format: 'date' }
           : attribute.type === 'category'
-            ? { type: 'string', enum: [...(attribute.levels ?? [])] }
+            ? // JSON Schema forbids an empty enum: a category seen with no values takes any string.
+              { type: 'string', ...(attribute.levels?.length ? { enum: [...attribute.levels] } : {}) }
             : { type: 'string' };
   const ops = ORDERED_TYPES.has(attribute.type)
     ? ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'between', 'in', 'notIn', 'missing', 'present']

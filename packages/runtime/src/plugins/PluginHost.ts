@@ -1,8 +1,11 @@
-import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import { type Frame, type FrameRequest, frameTransferables, type QueryResult } from '@plexus/engine';
 import type { PluginOutput } from '@plexus/spec';
+import { UnavailableError } from '@plexus/spec';
 import type { PluginContext } from './PluginContext.ts';
 import { PluginRunError } from './PluginRunError.ts';
+import { startWorker } from './startWorker.ts';
 import {
   type RunRequest,
   serializeError,
@@ -27,72 +30,91 @@ export interface PluginInvocation {
   data: DataAccess;
 }
 
-const WORKER_URL = new URL('./pluginWorker.mjs', import.meta.url);
-const MAX_IDLE_PER_LIMIT = 2;
+export interface PluginHostOptions {
+  /** Runs executing at once; more wait in a queue. Default: the number of cores, at least 2. */
+  maxWorkers?: number;
+  /** Runs allowed to wait; beyond that a run is refused with UnavailableError (HTTP 503). Default 64. */
+  maxQueue?: number;
+  /** Heap limit of the workers kept started in advance (protocols with another limit start their own). */
+  defaultMemoryMb?: number;
+}
 
 /**
- * Runs TypeScript plugins in worker threads with a heap limit and a wall-clock timeout. A plugin that
- * throws fails its run; one that loops or exhausts its heap has its worker terminated; the node goes
- * on serving either way. Healthy workers are kept for the next run to avoid start-up cost.
+ * Runs TypeScript plugins in worker threads with a heap limit and a wall-clock timeout. Every run gets
+ * a fresh worker that is terminated afterwards, so nothing one run leaves behind (module state, timers,
+ * a late exception) reaches the next: runs stay independent and reproducible. A started worker is kept
+ * ready so that a run does not wait for start-up. A plugin that throws fails its run; one that loops or
+ * exhausts its heap is terminated; the node goes on serving either way.
  */
 export class PluginHost {
-  private readonly idle = new Map<number, Worker[]>();
-  private readonly busy = new Set<Worker>();
+  private readonly maxWorkers: number;
+  private readonly maxQueue: number;
+  private readonly defaultMemoryMb: number;
+  private readonly waiting: Array<() => void> = [];
+  private readonly live = new Set<Worker>();
+  private spare: Worker | undefined;
+  private running = 0;
   private closed = false;
 
+  constructor(options: PluginHostOptions = {}) {
+    this.maxWorkers = options.maxWorkers ?? Math.max(2, availableParallelism());
+    this.maxQueue = options.maxQueue ?? 64;
+    this.defaultMemoryMb = options.defaultMemoryMb ?? 512;
+  }
+
   async run(invocation: PluginInvocation): Promise<PluginOutput> {
-    if (this.closed) throw new Error('plugin host is closed');
-    const worker = this.acquire(invocation.memoryMb);
-    this.busy.add(worker);
-    let healthy = true;
+    await this.acquireSlot();
+    const worker = this.takeWorker(invocation.memoryMb);
     try {
       return await this.execute(worker, invocation);
-    } catch (error) {
-      healthy =
-        !(error instanceof PluginRunError) ||
-        error.code === 'PLUGIN_FAILED' ||
-        error.code === 'INPUT_INVALID';
-      throw error;
     } finally {
-      this.busy.delete(worker);
-      worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
-      this.release(worker, invocation.memoryMb, healthy);
+      this.live.delete(worker);
+      void worker.terminate();
+      this.running--;
+      this.waiting.shift()?.();
     }
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    const workers = [...this.busy, ...[...this.idle.values()].flat()];
-    this.idle.clear();
+    const workers = [...this.live, ...(this.spare ? [this.spare] : [])];
+    this.spare = undefined;
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
-  private acquire(memoryMb: number): Worker {
-    const reusable = this.idle.get(memoryMb)?.pop();
-    if (reusable) return reusable;
-    return new Worker(WORKER_URL, {
-      resourceLimits: {
-        maxOldGenerationSizeMb: memoryMb,
-        maxYoungGenerationSizeMb: Math.min(64, Math.max(8, memoryMb / 8)),
-      },
-      stdout: false,
-      stderr: false,
-    });
-  }
-
-  private release(worker: Worker, memoryMb: number, healthy: boolean): void {
-    const pool = this.idle.get(memoryMb) ?? [];
-    if (!healthy || this.closed || pool.length >= MAX_IDLE_PER_LIMIT) {
-      void worker.terminate();
+  private async acquireSlot(): Promise<void> {
+    if (this.closed) throw new Error('plugin host is closed');
+    if (this.running < this.maxWorkers) {
+      this.running++;
       return;
     }
-    worker.unref();
-    pool.push(worker);
-    this.idle.set(memoryMb, pool);
+    if (this.waiting.length >= this.maxQueue) {
+      throw new UnavailableError(
+        `all ${this.maxWorkers} plugin workers are busy and ${this.maxQueue} runs are waiting; retry in a moment`,
+      );
+    }
+    // The slot is handed over by the run that finishes: `running` stays counted for us.
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private takeWorker(memoryMb: number): Worker {
+    let worker: Worker;
+    if (this.spare && memoryMb === this.defaultMemoryMb) {
+      worker = this.spare;
+      this.spare = undefined;
+    } else {
+      worker = startWorker(memoryMb);
+    }
+    this.live.add(worker);
+    if (!this.closed && !this.spare) {
+      this.spare = startWorker(this.defaultMemoryMb);
+      this.spare.unref();
+    }
+    worker.ref();
+    return worker;
   }
 
   private execute(worker: Worker, invocation: PluginInvocation): Promise<PluginOutput> {
-    worker.ref();
     return new Promise<PluginOutput>((resolve, reject) => {
       let settled = false;
       const finish = (action: () => void) => {
@@ -109,7 +131,6 @@ export class PluginHost {
             `the plugin did not finish within ${invocation.timeoutMs / 1000} s and was stopped`,
           ),
         );
-        void worker.terminate();
       }, invocation.timeoutMs);
 
       worker.on('message', (message: WorkerRequest | WorkerOutcome) => {
@@ -117,7 +138,8 @@ export class PluginHost {
         else if (message.type === 'failed') {
           const code = message.error.code === 'INPUT_INVALID' ? 'INPUT_INVALID' : 'PLUGIN_FAILED';
           fail(new PluginRunError(code, message.error.message));
-        } else void this.answer(worker, message, invocation.data);
+        } else if (message.type === 'frame' || message.type === 'sql')
+          void this.answer(worker, message, invocation.data);
       });
       worker.on('error', (error: Error & { code?: string }) => {
         const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';

@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Frame, QueryResult } from '@plexus/engine';
 import type { PluginContext, ProtocolPlugin } from './PluginContext.ts';
 import {
+  type InspectRequest,
   type RunRequest,
   serializeError,
   type WorkerOutcome,
@@ -58,7 +59,15 @@ async function run(request: RunRequest): Promise<WorkerOutcome> {
   return { type: 'done', output };
 }
 
-port.on('message', (message: RunRequest | WorkerReply) => {
+async function inspect(request: InspectRequest): Promise<WorkerOutcome> {
+  const module = (await import(pathToFileURL(request.modulePath).href)) as Record<string, unknown>;
+  return {
+    type: 'inspected',
+    exports: Object.fromEntries(Object.entries(module).map(([name, value]) => [name, typeof value])),
+  };
+}
+
+port.on('message', (message: RunRequest | InspectRequest | WorkerReply) => {
   if (message.type === 'reply') {
     const waiter = pending.get(message.requestId);
     pending.delete(message.requestId);
@@ -66,7 +75,7 @@ port.on('message', (message: RunRequest | WorkerReply) => {
     else waiter?.reject(hostError(message.error));
     return;
   }
-  run(message)
+  (message.type === 'inspect' ? inspect(message) : run(message))
     .catch((error: unknown): WorkerOutcome => ({ type: 'failed', error: serializeError(error) }))
     .then((outcome) => {
       try {

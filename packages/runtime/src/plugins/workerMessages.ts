@@ -11,6 +11,12 @@ export interface RunRequest {
   model: PluginContext['model'];
 }
 
+/** Asks a worker which names a module exports, and of what kind, without running anything of it in the host. */
+export interface InspectRequest {
+  type: 'inspect';
+  modulePath: string;
+}
+
 export type WorkerRequest =
   | { type: 'frame'; requestId: number; request: FrameRequest }
   | { type: 'sql'; requestId: number; query: string; params: unknown[] };
@@ -29,7 +35,8 @@ export type WorkerReply = { type: 'reply'; requestId: number } & (
 
 export type WorkerOutcome =
   | { type: 'done'; output: PluginOutput }
-  | { type: 'failed'; error: SerializedError };
+  | { type: 'failed'; error: SerializedError }
+  | { type: 'inspected'; exports: Record<string, string> };
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof Error) {

@@ -7,6 +7,6 @@ export interface LoadedProtocol {
   file: string;
   /** Absolute path of the plugin module. */
   modulePath: string;
-  /** sha256 of the plugin module's bytes, recorded in every result's provenance. */
+  /** sha256 over the plugin module and the product modules it imports, recorded in every result's provenance. */
   pluginSha256: string;
 }

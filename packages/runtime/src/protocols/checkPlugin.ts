@@ -1,9 +1,7 @@
-import { access } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { problemAt, type YamlFile } from '@plexus/engine';
+import { problemAt, resolveInsideProduct, type YamlFile } from '@plexus/engine';
 import type { Problem, Protocol } from '@plexus/spec';
 import { didYouMean } from '@plexus/spec';
+import { inspectPluginModule } from '../plugins/inspectPluginModule.ts';
 
 /** Checks that the plugin module exists inside the product folder and exports the named function. */
 export async function checkPlugin(
@@ -11,37 +9,17 @@ export async function checkPlugin(
   protocol: Protocol,
   file: YamlFile,
 ): Promise<{ modulePath?: string; problems: Problem[] }> {
-  const modulePath = resolve(productDir, protocol.plugin.module);
-  const inside = relative(productDir, modulePath);
-  if (inside.startsWith('..') || resolve(inside) === inside) {
-    return {
-      problems: [
-        problemAt(
-          file,
-          ['plugin', 'module'],
-          'plugin-missing',
-          `plugin module ${protocol.plugin.module} is outside the product folder`,
-        ),
-      ],
-    };
-  }
+  const located = await resolveInsideProduct(productDir, protocol.plugin.module);
+  const moduleProblem = (message: string) => ({
+    problems: [problemAt(file, ['plugin', 'module'], 'plugin-missing', message)],
+  });
+  if ('outside' in located)
+    return moduleProblem(`plugin module ${protocol.plugin.module} is outside the product folder`);
+  if ('missing' in located) return moduleProblem(`plugin module ${protocol.plugin.module} does not exist`);
+  const modulePath = located.path;
+  let module: Record<string, string>;
   try {
-    await access(modulePath);
-  } catch {
-    return {
-      problems: [
-        problemAt(
-          file,
-          ['plugin', 'module'],
-          'plugin-missing',
-          `plugin module ${protocol.plugin.module} does not exist`,
-        ),
-      ],
-    };
-  }
-  let module: Record<string, unknown>;
-  try {
-    module = (await import(pathToFileURL(modulePath).href)) as Record<string, unknown>;
+    module = await inspectPluginModule(modulePath);
   } catch (error) {
     const reason = loadFailure(error, productDir);
     return {
@@ -56,8 +34,8 @@ export async function checkPlugin(
     };
   }
   const exported = module[protocol.plugin.export];
-  if (typeof exported !== 'function') {
-    const functions = Object.keys(module).filter((name) => typeof module[name] === 'function');
+  if (exported !== 'function') {
+    const functions = Object.keys(module).filter((name) => module[name] === 'function');
     const what = exported === undefined ? 'does not export' : 'exports something other than a function named';
     return {
       problems: [

@@ -1,11 +1,12 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { problemAt, problemsFromSchemaIssues, readYamlFile, sha256File } from '@plexus/engine';
+import { problemAt, problemsFromSchemaIssues, readYamlFile, resolveInsideProduct } from '@plexus/engine';
 import type { Problem, Protocol } from '@plexus/spec';
 import { checkDocument, hasErrors, ProtocolSchema } from '@plexus/spec';
 import type { ModelChoices } from '../parameters/ModelChoices.ts';
 import { checkPlugin } from './checkPlugin.ts';
 import { checkProtocolParameters } from './checkProtocolParameters.ts';
+import { hashPluginSources } from './hashPluginSources.ts';
 import type { LoadedProtocol } from './LoadedProtocol.ts';
 
 /** Reads every protocol file of a product and reports all their problems against the model. */
@@ -15,6 +16,16 @@ export async function loadProtocols(
   /** Absent when the mapping itself is broken: then only what does not need the model is checked. */
   model: ModelChoices | undefined,
 ): Promise<{ protocols: LoadedProtocol[]; problems: Problem[] }> {
+  const located = await resolveInsideProduct(productDir, folder);
+  if ('outside' in located) {
+    const problem = {
+      code: 'invalid-value',
+      severity: 'error',
+      message: `protocols folder ${folder} is outside the product folder`,
+      at: { file: 'product.yaml' },
+    } as const;
+    return { protocols: [], problems: [problem] };
+  }
   const names = (await readdir(resolve(productDir, folder)).catch(() => [] as string[]))
     .filter((name) => /\.ya?ml$/.test(name))
     .sort();
@@ -55,7 +66,7 @@ export async function loadProtocols(
         definition: protocol,
         file: relativePath,
         modulePath: plugin.modulePath,
-        pluginSha256: await sha256File(plugin.modulePath),
+        pluginSha256: await hashPluginSources(plugin.modulePath, productDir),
       });
     }
   }

@@ -11,7 +11,15 @@ import {
   snapshotRootFor,
 } from '@plexus/engine';
 import type { Problem, ResultDocument, Run } from '@plexus/spec';
-import { API_VERSION, didYouMean, formatProblem, hasErrors, InputError, NotFoundError } from '@plexus/spec';
+import {
+  API_VERSION,
+  didYouMean,
+  formatLocation,
+  formatProblem,
+  hasErrors,
+  InputError,
+  NotFoundError,
+} from '@plexus/spec';
 import { compileParameterSchema } from '../parameters/compileParameterSchema.ts';
 import { validateParameters } from '../parameters/validateParameters.ts';
 import type { PluginHost } from '../plugins/PluginHost.ts';
@@ -37,7 +45,7 @@ function problemsError(dir: string, what: string, problems: Problem[]): InputErr
   const errors = problems.filter((problem) => problem.severity === 'error');
   return new InputError(
     `${what} in ${dir}:\n${errors.map((problem) => `  ${formatProblem(problem)}`).join('\n')}\nrun 'plexus validate ${dir}' for details`,
-    errors.map((problem) => ({ at: formatProblem(problem).split('  ')[0], message: problem.message })),
+    errors.map((problem) => ({ at: formatLocation(problem), message: problem.message })),
   );
 }
 
@@ -69,15 +77,22 @@ export class ProductRuntime implements ProductService {
         `product ${definition.product.id} has no snapshot yet: run 'plexus build ${dir}' first`,
       );
     const reader = await SnapshotReader.open(snapshot);
-    const model = snapshot.manifest.model;
-    const protocols = await loadProtocols(definition.dir, definition.product.protocols ?? 'protocols', model);
-    if (hasErrors(protocols.problems)) {
+    try {
+      const model = snapshot.manifest.model;
+      const protocols = await loadProtocols(
+        definition.dir,
+        definition.product.protocols ?? 'protocols',
+        model,
+      );
+      if (hasErrors(protocols.problems))
+        throw problemsError(dir, 'protocols have problems', protocols.problems);
+      const git = await gitState(definition.dir);
+      const commit = git ? `${git.commit}${git.dirty ? '-dirty' : ''}` : null;
+      return new ProductRuntime(commit, definition, reader, protocols.protocols, options);
+    } catch (error) {
       reader.close();
-      throw problemsError(dir, 'protocols have problems', protocols.problems);
+      throw error;
     }
-    const git = await gitState(definition.dir);
-    const commit = git ? `${git.commit}${git.dirty ? '-dirty' : ''}` : null;
-    return new ProductRuntime(commit, definition, reader, protocols.protocols, options);
   }
 
   get id(): string {

@@ -1,4 +1,11 @@
-import { ConflictError, InputError, NotAllowedError, NotFoundError, PlexusError } from '@plexus/spec';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  PlexusError,
+  UnavailableError,
+} from '@plexus/spec';
 import type { FastifySchemaValidationError } from 'fastify';
 import type { ErrorBody } from '../schemas/ErrorBodySchema.ts';
 import { errorBody } from './errorBody.ts';
@@ -17,6 +24,7 @@ const STATUS_OF_FAMILY: ReadonlyArray<readonly [abstract new (...args: never[]) 
   [NotAllowedError, 403],
   [NotFoundError, 404],
   [ConflictError, 409],
+  [UnavailableError, 503],
 ];
 
 /** Codes for the client errors Fastify raises itself (bad JSON, body too large, wrong media type...). */

@@ -36,7 +36,12 @@ function toDetailBody(detail: ErrorDetail): ErrorDetailBody {
 function shorten(value: unknown): unknown {
   if (typeof value === 'string') return value.length > MAX_FOUND_CHARS ? describeValue(value) : value;
   if (value !== null && typeof value === 'object') {
-    const json = JSON.stringify(value);
+    let json: string | undefined;
+    try {
+      json = JSON.stringify(value);
+    } catch {
+      // Too deep to serialise (or cyclic): the description is all the caller needs.
+    }
     return json === undefined || json.length > MAX_FOUND_CHARS ? describeValue(value) : value;
   }
   return value;

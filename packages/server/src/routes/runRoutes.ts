@@ -30,7 +30,7 @@ export function runRoutes(app: FastifyInstance, registry: ProductRegistry): void
         tags: ['runs'],
         params: ProtocolPathSchema,
         body: refTo(RunRequestSchema),
-        response: { 200: RunResponseSchema, ...errorResponses(400, 403, 404, 409, 413, 415) },
+        response: { 200: RunResponseSchema, ...errorResponses(400, 403, 404, 409, 413, 415, 503) },
       },
       // A POST without any body means "run with the defaults"; Fastify would otherwise validate `null`.
       preValidation: async (request) => {

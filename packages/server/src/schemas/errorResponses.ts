@@ -9,6 +9,7 @@ const descriptions: Record<string, string> = {
   409: 'The request conflicts with the current state.',
   413: 'The request body is too large.',
   415: 'The request body is not JSON.',
+  503: 'Every plugin worker is busy and the queue is full; retry after a moment.',
   '4xx': 'The request cannot be served as sent.',
   '5xx': 'A fault on the server; the body carries an error id for the operator.',
 };
@@ -18,7 +19,7 @@ const descriptions: Record<string, string> = {
  * because the error handler can answer any request with them; the named statuses document the likely ones.
  */
 export function errorResponses(
-  ...statuses: Array<400 | 403 | 404 | 409 | 413 | 415>
+  ...statuses: Array<400 | 403 | 404 | 409 | 413 | 415 | 503>
 ): Record<string, TSchema> {
   const responses: Record<string, TSchema> = {};
   for (const status of [...statuses, '4xx', '5xx']) {

@@ -42,6 +42,11 @@ export class ConflictError extends PlexusError {
   readonly code = 'CONFLICT';
 }
 
+/** The node cannot take the request now (all plugin workers busy, queue full); the caller may retry later. */
+export class UnavailableError extends PlexusError {
+  readonly code = 'UNAVAILABLE';
+}
+
 export function isPlexusError(error: unknown): error is PlexusError {
   return error instanceof PlexusError;
 }

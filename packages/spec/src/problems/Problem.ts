@@ -35,9 +35,13 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((problem) => problem.severity === 'error');
 }
 
+/** `file:line:col` (as much of it as is known), or `-` for a problem with no place. */
+export function formatLocation(problem: Problem): string {
+  const at = problem.at;
+  return at ? [at.file, at.line, at.column].filter((part) => part !== undefined).join(':') : '-';
+}
+
 /** `file:line:col  code  message`, the format editors and CI annotators understand. */
 export function formatProblem(problem: Problem): string {
-  const at = problem.at;
-  const where = at ? [at.file, at.line, at.column].filter((part) => part !== undefined).join(':') : '-';
-  return `${where}  ${problem.code}  ${problem.message}`;
+  return `${formatLocation(problem)}  ${problem.code}  ${problem.message}`;
 }

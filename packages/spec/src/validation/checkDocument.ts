@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { describeValue, typeName } from './describeValue.ts';
+import { describeTypedValue, describeValue, typeName } from './describeValue.ts';
 import { didYouMean } from './didYouMean.ts';
 
 /** A schema violation at a path inside a document, worded for the person who wrote it. */
@@ -168,7 +168,7 @@ function explainError(error: ErrorObject): SchemaIssue {
       return {
         path,
         code: 'wrong-type',
-        message: `expected ${expected}, found ${typeName(error.data)} ${found}`,
+        message: `expected ${expected}, found ${describeTypedValue(error.data)}`,
       };
     }
     case 'const':

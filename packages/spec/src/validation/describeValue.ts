@@ -9,6 +9,13 @@ export function describeValue(value: unknown): string {
   return typeof value;
 }
 
+/** The found value with its type where that helps: string 'abc', number 12, null, a list of 3. */
+export function describeTypedValue(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? `${typeof value} ${describeValue(value)}`
+    : describeValue(value);
+}
+
 export function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'list';
