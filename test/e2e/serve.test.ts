@@ -125,6 +125,28 @@ describe('plexus serve --build', () => {
     });
   });
 
+  it('never answers 500 to odd input: deep nesting, huge numbers, an empty cohort', async () => {
+    // Written as text: JSON.stringify itself would overflow the stack on 5000 levels.
+    const deep = `{"params": {"cohort": ${'{"a": '.repeat(5000)}{}${'}'.repeat(5000)}}}`;
+    const nested = await fetch(`${base}/api/v1/products/va-lung-trial/protocols/kaplan-meier/runs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: deep,
+    });
+    expect(nested.status).toBe(400);
+    const huge = await json(
+      '/api/v1/products/va-lung-trial/protocols/cohort-summary/runs',
+      post({ params: { cohort: { all: [{ attribute: 'age', op: 'gt', value: 1e308 }] } } }),
+    );
+    expect(huge.status).toBe(200);
+    expect(huge.body.run).toMatchObject({ status: 'succeeded' });
+    const nobody = await json(
+      '/api/v1/products/va-lung-trial/protocols/kaplan-meier/runs',
+      post({ params: { cohort: { all: [{ attribute: 'age', op: 'lt', value: 0 }] } } }),
+    );
+    expect(nobody.body.run).toMatchObject({ status: 'failed', error: { code: 'INPUT_INVALID' } });
+  });
+
   it('answers 404 for unknown products and protocols', async () => {
     expect((await json('/api/v1/products/nope')).status).toBe(404);
     expect(

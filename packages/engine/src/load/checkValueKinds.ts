@@ -1,4 +1,4 @@
-import type { ColumnType, Mapping, Problem } from '@plexus/spec';
+import { type ColumnType, describeValue, type Mapping, type Problem } from '@plexus/spec';
 import { resolveColumnRef } from '../model/columnRefs.ts';
 import type { DocumentPath, YamlFile } from '../yaml/YamlFile.ts';
 import { problemAt } from './problemAt.ts';
@@ -41,7 +41,7 @@ export function checkValueKinds(mapping: Mapping, file: YamlFile): Problem[] {
         if (wrong.length > 0) {
           report(
             path,
-            `accepted_values of ${type} attribute '${attribute.id}' must be ${kindOf(type)}s, found ${wrong.map((value) => JSON.stringify(value)).join(', ')}`,
+            `accepted_values of ${type} attribute '${attribute.id}' must be ${kindOf(type)}s, found ${wrong.map(describeValue).join(', ')}`,
           );
         }
       }
@@ -62,7 +62,7 @@ export function checkValueKinds(mapping: Mapping, file: YamlFile): Problem[] {
       if (wrong.length > 0) {
         report(
           ['endpoints', index, 'event', key],
-          `endpoint '${endpoint.id}': ${key} must be ${kindOf(eventType)}s like the ${eventType} column '${endpoint.event.column}', found ${wrong.map((value) => JSON.stringify(value)).join(', ')}`,
+          `endpoint '${endpoint.id}': ${key} must be ${kindOf(eventType)}s like the ${eventType} column '${endpoint.event.column}', found ${wrong.map(describeValue).join(', ')}`,
         );
       }
     }

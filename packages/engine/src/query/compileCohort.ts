@@ -126,9 +126,11 @@ export function compileCohort(
       details.push(...found);
       return;
     }
-    // Numbers are bound as DOUBLE: a huge literal must compare, not overflow an integer column's type.
+    // Numbers travel as text cast to DOUBLE: bound as a JS number, 1e308 would be taken for an int64 and overflow.
     const numeric = attribute.type === 'integer' || attribute.type === 'number';
-    const placeholders = values.map((value) => (numeric ? `CAST(${bind(value)} AS DOUBLE)` : bind(value)));
+    const placeholders = values.map((value) =>
+      numeric ? `CAST(${bind(String(value))} AS DOUBLE)` : bind(value),
+    );
     if (op === 'between') conditions.push(`${column} BETWEEN ${placeholders[0]} AND ${placeholders[1]}`);
     else if (op === 'in' || op === 'notIn')
       conditions.push(`${column} ${op === 'in' ? 'IN' : 'NOT IN'} (${placeholders.join(', ')})`);
