@@ -30,12 +30,12 @@ export function formatReport(summary: BenchSummary): string {
   const buildRatio = ratios.buildOverFloor;
   const commandRatio = ratios.commandOverFloorProcess;
   const cpuRatio = ratios.buildCpuOverFloorCpu;
-  const load = summary.machine.loadAverage;
+  const load = summary.machine.loadAverageBefore;
   const lines = [
     '',
     `bench/build — ${summary.rows.toLocaleString('en')} patients, CSV ${megabytes(summary.csv.bytes)} (sha256 ${summary.csv.sha256.slice(0, 16)}…), seed ${summary.seed}`,
     `${summary.runs} runs after 1 warm-up; ${summary.machine.cpus} × ${summary.machine.cpuModel}, ${summary.machine.memoryGiB} GiB, node ${summary.machine.node}`,
-    `load average ${load.before.toFixed(2)} before, ${load.after.toFixed(2)} after${Math.max(load.before, load.after) > 0.5 ? ' — other work was running: trust the CPU rows and min columns more' : ''}`,
+    `load average before the runs ${load.toFixed(2)}${load > 0.5 ? ' — other work is running: trust the CPU rows and the minima more than the medians' : ''}`,
     '',
     `${''.padEnd(LABEL)}${''.padEnd(5)}${'median'.padStart(9)}${'min'.padStart(9)}${'max'.padStart(9)}`,
     row('floor: DuckDB COPY csv → parquet (statement)', 's', floor.copyMs, seconds),

@@ -8,6 +8,7 @@ import { generateProduct } from './generateProduct.ts';
 import { measureBuild, measureCommand, measureFloor } from './measure.ts';
 import { parseOptions } from './options.ts';
 import { type BuildProfile, profileBuild } from './profileBuild.ts';
+import { stopRunningChildren } from './spawnMeasured.ts';
 import { type RunFigures, summarize } from './summarize.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -19,6 +20,7 @@ const work = await mkdtemp(join(tmpdir(), 'plexus-bench-build-'));
 // Ctrl-C must not leave a 60 MB CSV and snapshots behind in /tmp.
 const removeWork = () => rmSync(work, { recursive: true, force: true });
 process.once('SIGINT', () => {
+  stopRunningChildren();
   removeWork();
   process.exit(130);
 });

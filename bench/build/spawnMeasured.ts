@@ -1,6 +1,13 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { REPORT_ENV } from './childReport.ts';
+
+const running = new Set<ChildProcess>();
+
+/** Stops the measured child, if any: on Ctrl-C it must not go on writing into a removed folder. */
+export function stopRunningChildren(): void {
+  for (const child of running) child.kill('SIGTERM');
+}
 
 export interface Measured<T> {
   /** Wall time of the whole child process as seen by the parent: start-up, work and exit, ms. */
@@ -24,6 +31,7 @@ export async function spawnMeasured<T>(
     env: { ...process.env, [REPORT_ENV]: reportFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -34,7 +42,7 @@ export async function spawnMeasured<T>(
   const code = await new Promise<number | null>((done, fail) => {
     child.on('error', fail);
     child.on('close', (exitCode) => done(exitCode));
-  });
+  }).finally(() => running.delete(child));
   const processMs = performance.now() - started;
   if (code !== 0) throw new Error(`node ${args.join(' ')} exited with ${code}:\n${output}`);
   const report = JSON.parse(await readFile(reportFile, 'utf8')) as T;

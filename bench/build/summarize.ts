@@ -1,4 +1,4 @@
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import type { BuildPhase } from '@plexus/engine';
 import type { BuildFigures, CommandFigures, FloorFigures } from './measure.ts';
 import { median, type Spread, spread } from './stats.ts';
@@ -31,8 +31,11 @@ export interface BenchSummary {
     memoryGiB: number;
     node: string;
     platform: string;
-    /** 1-minute load average before and after the runs: other work on the machine skews wall times. */
-    loadAverage: { before: number; after: number };
+    /**
+     * 1-minute load average before the runs: other work on the machine skews wall times. (Taken
+     * after the runs it would mostly show the benchmark's own DuckDB threads.)
+     */
+    loadAverageBefore: number;
   };
   rows: number;
   runs: number;
@@ -120,7 +123,7 @@ export function summarize(
       memoryGiB: Math.round(totalmem() / 1024 ** 3),
       node: process.version,
       platform: `${process.platform}-${process.arch}`,
-      loadAverage: { before: context.loadBefore, after: loadavg()[0] ?? Number.NaN },
+      loadAverageBefore: context.loadBefore,
     },
     rows: context.rows,
     runs: context.runs,

@@ -31,6 +31,8 @@ export function entitySql(productDir: string, mapping: Mapping, model: EntityMod
       `${endpoint.eventSql} AS ${quoteIdentifier(endpoint.eventColumn)}`,
     ]),
   ];
+  // File order is needed for row-number ids, and to undo the reordering a join may cause.
+  const needsRowNumber = mapping.entity.id.rowNumber !== undefined || (mapping.joins ?? []).length > 0;
   const joins = (mapping.joins ?? []).map((join) => {
     const source = mapping.sources[join.source];
     if (!source) throw new Error(`joined source ${join.source} is not declared: validate the mapping first`);
@@ -39,7 +41,7 @@ export function entitySql(productDir: string, mapping: Mapping, model: EntityMod
   });
   return [
     `SELECT ${columns.join(', ')}`,
-    `FROM (${typedSourceSql(productDir, entityId, entitySource, true)}) AS ${quoteIdentifier(entityId)}`,
+    `FROM (${typedSourceSql(productDir, entityId, entitySource, needsRowNumber)}) AS ${quoteIdentifier(entityId)}`,
     ...joins,
     // A join may reorder rows; without one DuckDB keeps file order and a sort would only cost time.
     ...(joins.length > 0 ? [`ORDER BY ${quoteIdentifier(entityId)}.${ROW_COLUMN}`] : []),

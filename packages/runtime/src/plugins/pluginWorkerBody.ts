@@ -67,6 +67,32 @@ async function inspect(request: InspectRequest): Promise<WorkerOutcome> {
   };
 }
 
+/**
+ * A worker serves one run. An exception the plugin throws asynchronously (a timer, a forgotten promise)
+ * fails the run if it comes first; after the outcome is sent, it is ignored — the host terminates the
+ * worker anyway — instead of racing the outcome as a crash.
+ */
+let finished = false;
+function send(outcome: WorkerOutcome): void {
+  if (finished) return;
+  finished = true;
+  try {
+    port.postMessage(outcome);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    port.postMessage({
+      type: 'failed',
+      error: {
+        name: 'PluginError',
+        message: `the plugin returned a value that is not plain data: ${reason}`,
+      },
+    });
+  }
+}
+const asyncFailure = (error: unknown) => send({ type: 'failed', error: serializeError(error) });
+process.on('uncaughtException', asyncFailure);
+process.on('unhandledRejection', asyncFailure);
+
 port.on('message', (message: RunRequest | InspectRequest | WorkerReply) => {
   if (message.type === 'reply') {
     const waiter = pending.get(message.requestId);
@@ -77,18 +103,5 @@ port.on('message', (message: RunRequest | InspectRequest | WorkerReply) => {
   }
   (message.type === 'inspect' ? inspect(message) : run(message))
     .catch((error: unknown): WorkerOutcome => ({ type: 'failed', error: serializeError(error) }))
-    .then((outcome) => {
-      try {
-        port.postMessage(outcome);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        port.postMessage({
-          type: 'failed',
-          error: {
-            name: 'PluginError',
-            message: `the plugin returned a value that is not plain data: ${reason}`,
-          },
-        });
-      }
-    });
+    .then(send);
 });
