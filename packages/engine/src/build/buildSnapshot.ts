@@ -77,7 +77,8 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
       fraction: PHASE_START[phase] + within * (phaseEnd(phase) - PHASE_START[phase] || 0),
     });
   report('validate', 'validating product');
-  const loaded = await loadProductFolder(dir);
+  // The git state is read meanwhile: it needs only the folder.
+  const [loaded, git] = await Promise.all([loadProductFolder(dir), gitState(dir)]);
   if (!loaded.definition) throw new BuildFailedError(loaded.problems);
   const definition = loaded.definition;
   const store = new SnapshotStore(snapshotRootFor(definition.dir, definition.product.id, options));
@@ -163,7 +164,7 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
       builtAt: new Date().toISOString(),
       engineVersion: ENGINE_VERSION,
       duckdbVersion: String(version.getRowObjectsJS()[0]?.v ?? ''),
-      git: await gitState(definition.dir),
+      git,
       mappingSha256: plan.mappingSha256,
       sources: plan.sources,
       tables: [

@@ -14,8 +14,8 @@ const EXAMPLES = 5;
 interface PlannedTest {
   name: string;
   severity: 'error' | 'warn';
-  /** Rows that fail, as (id, value) over the entity table. */
-  failingSql: string;
+  /** True for the rows of the entity table that fail the test. */
+  condition: string;
 }
 
 function planTest(
@@ -26,12 +26,10 @@ function planTest(
   mapping: Mapping,
 ): PlannedTest {
   const column = quoteIdentifier(attribute.id);
-  const id = quoteIdentifier(ID_COLUMN);
-  const select = `SELECT ${id} AS id, CAST(${column} AS VARCHAR) AS value FROM ${table}`;
   if (test === 'not_null' || (typeof test === 'object' && 'not_null' in test && test.not_null)) {
     const severity =
       typeof test === 'object' && 'not_null' in test ? (test.not_null?.severity ?? 'error') : 'error';
-    return { name: 'not_null', severity, failingSql: `${select} WHERE ${column} IS NULL` };
+    return { name: 'not_null', severity, condition: `${column} IS NULL` };
   }
   if (test === 'unique' || (typeof test === 'object' && 'unique' in test && test.unique)) {
     const severity =
@@ -39,7 +37,7 @@ function planTest(
     return {
       name: 'unique',
       severity,
-      failingSql: `${select} WHERE ${column} IN (SELECT ${column} FROM ${table} WHERE ${column} IS NOT NULL GROUP BY 1 HAVING count(*) > 1)`,
+      condition: `${column} IN (SELECT ${column} FROM ${table} WHERE ${column} IS NOT NULL GROUP BY 1 HAVING count(*) > 1)`,
     };
   }
   if (typeof test === 'object' && 'accepted_values' in test) {
@@ -47,7 +45,7 @@ function planTest(
     return {
       name: `accepted_values ${allowed}`,
       severity: test.severity ?? 'error',
-      failingSql: `${select} WHERE ${column} IS NOT NULL AND NOT ${valueInListSql(column, test.accepted_values)}`,
+      condition: `${column} IS NOT NULL AND NOT ${valueInListSql(column, test.accepted_values)}`,
     };
   }
   if (typeof test === 'object' && 'range' in test) {
@@ -58,7 +56,7 @@ function planTest(
     return {
       name: `range [${test.range.min ?? '-inf'}, ${test.range.max ?? 'inf'}]`,
       severity: test.severity ?? 'error',
-      failingSql: `${select} WHERE ${bounds.join(' OR ')}`,
+      condition: `${bounds.join(' OR ')}`,
     };
   }
   if (typeof test === 'object' && 'relationships' in test) {
@@ -69,54 +67,68 @@ function planTest(
     return {
       name: `relationships ${sourceId}.${target}`,
       severity: test.severity ?? 'error',
-      failingSql: `${select} WHERE ${column} IS NOT NULL AND CAST(${column} AS VARCHAR) NOT IN (${values} WHERE v IS NOT NULL)`,
+      condition: `${column} IS NOT NULL AND CAST(${column} AS VARCHAR) NOT IN (${values} WHERE v IS NOT NULL)`,
     };
   }
   throw new Error(`unknown data test ${JSON.stringify(test)}`);
 }
 
-/** Runs every declared data test on the built entity table; failures name test, attribute, count and examples. */
+/**
+ * Runs every declared data test on the built entity table — counting all of them in one scan, then
+ * fetching examples for those that failed. Failures name test, attribute, count and examples.
+ */
 export async function runDataTests(
   connection: DuckDBConnection,
   table: string,
   attributes: readonly ModelAttributeDefinition[],
   context: { productDir: string; mapping: Mapping; mappingFile: YamlFile },
 ): Promise<{ results: DataTestResult[]; problems: Problem[] }> {
+  const planned = attributes.flatMap((attribute) =>
+    attribute.tests.map((test, testIndex) => ({
+      attribute,
+      testIndex,
+      ...planTest(test, attribute, table, context.productDir, context.mapping),
+    })),
+  );
+  if (planned.length === 0) return { results: [], problems: [] };
+  const counts = await connection.runAndReadAll(
+    `SELECT ${planned.map((test, index) => `count(*) FILTER (WHERE ${test.condition}) AS t${index}`).join(', ')} FROM ${table}`,
+  );
+  const counted = counts.getRowObjectsJS()[0] ?? {};
   const results: DataTestResult[] = [];
   const problems: Problem[] = [];
-  for (const attribute of attributes) {
-    for (const [testIndex, test] of attribute.tests.entries()) {
-      const planned = planTest(test, attribute, table, context.productDir, context.mapping);
-      const counted = await connection.runAndReadAll(`SELECT count(*) AS n FROM (${planned.failingSql})`);
-      const failingRows = Number(counted.getRowObjects()[0]?.n ?? 0);
-      let examples: string[] = [];
-      if (failingRows > 0) {
-        const sample = await connection.runAndReadAll(`${planned.failingSql} ORDER BY id LIMIT ${EXAMPLES}`);
-        examples = sample
-          .getRowObjects()
-          .map((row) => `${String(row.id)} = ${row.value === null ? 'null' : String(row.value)}`);
-        const message = `data test ${planned.name} on attribute '${attribute.id}' failed: ${failingRows} offending row${failingRows === 1 ? '' : 's'}, e.g. ${examples.join(', ')}`;
-        problems.push(
-          problemAt(
-            context.mappingFile,
-            ['attributes', attribute.index, 'tests', testIndex],
-            'data-test-failed',
-            message,
-            {
-              severity: planned.severity === 'warn' ? 'warning' : 'error',
-            },
-          ),
-        );
-      }
-      results.push({
-        test: planned.name,
-        attribute: attribute.id,
-        severity: planned.severity,
-        passed: failingRows === 0,
-        failingRows,
-        examples,
-      });
+  for (const [index, test] of planned.entries()) {
+    const failingRows = Number(counted[`t${index}`] ?? 0);
+    let examples: string[] = [];
+    if (failingRows > 0) {
+      const column = quoteIdentifier(test.attribute.id);
+      const sample = await connection.runAndReadAll(
+        `SELECT ${quoteIdentifier(ID_COLUMN)} AS id, CAST(${column} AS VARCHAR) AS value FROM ${table} WHERE ${test.condition} ORDER BY id LIMIT ${EXAMPLES}`,
+      );
+      examples = sample
+        .getRowObjectsJS()
+        .map((row) => `${String(row.id)} = ${row.value === null ? 'null' : String(row.value)}`);
+      const message = `data test ${test.name} on attribute '${test.attribute.id}' failed: ${failingRows} offending row${failingRows === 1 ? '' : 's'}, e.g. ${examples.join(', ')}`;
+      problems.push(
+        problemAt(
+          context.mappingFile,
+          ['attributes', test.attribute.index, 'tests', test.testIndex],
+          'data-test-failed',
+          message,
+          {
+            severity: test.severity === 'warn' ? 'warning' : 'error',
+          },
+        ),
+      );
     }
+    results.push({
+      test: test.name,
+      attribute: test.attribute.id,
+      severity: test.severity,
+      passed: failingRows === 0,
+      failingRows,
+      examples,
+    });
   }
   return { results, problems };
 }

@@ -101,7 +101,8 @@ function parsedValueSql(raw: string, column: SourceColumn, what: string): string
   if (column.type === 'integer') {
     return `CASE WHEN ${raw} IS NULL THEN NULL WHEN isfinite(${raw}) AND ${raw} = trunc(${raw}) THEN CAST(${raw} AS BIGINT) ELSE ${fail} END`;
   }
-  if (column.type === 'number') return `CASE WHEN ${raw} IS NULL OR isfinite(${raw}) THEN ${raw} ELSE ${fail} END`;
+  if (column.type === 'number')
+    return `CASE WHEN ${raw} IS NULL OR isfinite(${raw}) THEN ${raw} ELSE ${fail} END`;
   return raw;
 }
 

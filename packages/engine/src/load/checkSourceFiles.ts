@@ -1,10 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Mapping, Problem } from '@plexus/spec';
 import { didYouMean } from '@plexus/spec';
-import { readSourceSql } from '../build/sourceSql.ts';
+import { readSourceSql, sourceFormat } from '../build/sourceSql.ts';
 import { duckDbMessage } from '../duckdb/openDuckDb.ts';
 import type { YamlFile } from '../yaml/YamlFile.ts';
 import { problemAt } from './problemAt.ts';
+import { readCsvHeader } from './readCsvHeader.ts';
 import { resolveInsideProduct } from './resolveInsideProduct.ts';
 
 /** Checks that every source file exists, reads in its format, and has every declared column. */
@@ -36,18 +37,29 @@ export async function checkSourceFiles(
       continue;
     }
     let header: string[];
+    const format = sourceFormat(source);
     try {
-      const reader = await connection.runAndReadAll(
-        `SELECT * FROM ${readSourceSql(productDir, source)} LIMIT 0`,
-      );
-      header = reader.columnNames();
+      if (format === 'parquet') {
+        header = (
+          await connection.runAndReadAll(`SELECT * FROM ${readSourceSql(productDir, source)} LIMIT 0`)
+        ).columnNames();
+      } else if (source.header === false) {
+        // Without a header line DuckDB names the columns column0, column1, ...
+        const count = (await readCsvHeader(located.path, source.delimiter ?? (format === 'tsv' ? '\t' : ',')))
+          .length;
+        header = Array.from({ length: count }, (_, index) => `column${index}`);
+      } else {
+        header = await readCsvHeader(located.path, source.delimiter ?? (format === 'tsv' ? '\t' : ','));
+      }
     } catch (error) {
+      const reason =
+        error instanceof Error && !/Error:/.test(error.message) ? error.message : duckDbMessage(error);
       problems.push(
         problemAt(
           file,
           path,
           'source-unreadable',
-          `source '${sourceId}': cannot read ${source.path}: ${duckDbMessage(error)}`,
+          `source '${sourceId}': cannot read ${source.path}: ${reason}`,
         ),
       );
       continue;
