@@ -1,5 +1,6 @@
 export { type Description, describe } from './descriptive/describe.ts';
 export { quantile, quantileOfSorted } from './descriptive/quantile.ts';
+export { quantileOfCounts } from './descriptive/quantileOfCounts.ts';
 export { chiSquareCdf, chiSquareSurvival, logChiSquareSurvival } from './distributions/chiSquare.ts';
 export { logGamma, stirlingError } from './distributions/logGamma.ts';
 export { normalCdf, normalQuantile, normalSurvival } from './distributions/normal.ts';

@@ -13,7 +13,7 @@ import type { Manifest } from '../snapshot/Manifest.ts';
 import { type SnapshotRef, SnapshotStore } from '../snapshot/SnapshotStore.ts';
 import { snapshotRootFor } from '../snapshot/snapshotRoot.ts';
 import { BuildFailedError } from './BuildFailedError.ts';
-import { checkEntityIds } from './checkEntityIds.ts';
+import { checkEntityIds, ENTITY_ID_AGGREGATES } from './checkEntityIds.ts';
 import { checkJoinFanout } from './checkJoinFanout.ts';
 import { runDataTests } from './dataTests.ts';
 import { diagnoseEndpoints } from './diagnoseEndpoints.ts';
@@ -136,12 +136,18 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
 
     const table = `read_parquet(${quoteLiteral(entityFile)})`;
     report('test', 'running data tests');
-    const entityProblems = await checkEntityIds(duckdb.connection, table, definition);
-    const tests = await runDataTests(duckdb.connection, table, model.attributes, {
-      productDir: definition.dir,
-      mapping: definition.mapping,
-      mappingFile: definition.files.mapping,
-    });
+    const tests = await runDataTests(
+      duckdb.connection,
+      table,
+      model.attributes,
+      {
+        productDir: definition.dir,
+        mapping: definition.mapping,
+        mappingFile: definition.files.mapping,
+      },
+      ENTITY_ID_AGGREGATES,
+    );
+    const entityProblems = await checkEntityIds(duckdb.connection, table, definition, tests.aggregates);
     problems.push(...entityProblems, ...tests.problems);
     if (hasErrors(problems)) throw new BuildFailedError(problems);
 

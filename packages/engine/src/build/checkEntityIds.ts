@@ -5,19 +5,23 @@ import type { ProductDefinition } from '../load/ProductDefinition.ts';
 import { problemAt } from '../load/problemAt.ts';
 import { ID_COLUMN } from './entitySql.ts';
 
+const id = quoteIdentifier(ID_COLUMN);
+
+/** Aggregates counting missing and duplicated ids, computed in the same scan as the data tests. */
+export const ENTITY_ID_AGGREGATES: Record<string, string> = {
+  id_missing: `count(*) FILTER (WHERE ${id} IS NULL)`,
+  id_duplicated: `count(${id}) - count(DISTINCT ${id})`,
+};
+
 /** The entity id must be present and unique: everything downstream keys on it. */
 export async function checkEntityIds(
   connection: DuckDBConnection,
   table: string,
   definition: ProductDefinition,
+  counts: Record<string, number>,
 ): Promise<Problem[]> {
-  const id = quoteIdentifier(ID_COLUMN);
-  const reader = await connection.runAndReadAll(
-    `SELECT count(*) FILTER (WHERE ${id} IS NULL) AS missing, count(${id}) - count(DISTINCT ${id}) AS duplicated FROM ${table}`,
-  );
-  const row = reader.getRowObjectsJS()[0] ?? {};
-  const missing = Number(row.missing ?? 0);
-  const duplicated = Number(row.duplicated ?? 0);
+  const missing = counts.id_missing ?? 0;
+  const duplicated = counts.id_duplicated ?? 0;
   if (missing === 0 && duplicated === 0) return [];
   const sample = await connection.runAndReadAll(
     `SELECT ${id} AS id FROM ${table} WHERE ${id} IS NOT NULL GROUP BY 1 HAVING count(*) > 1 ORDER BY 1 LIMIT 5`,

@@ -82,7 +82,9 @@ export async function runDataTests(
   table: string,
   attributes: readonly ModelAttributeDefinition[],
   context: { productDir: string; mapping: Mapping; mappingFile: YamlFile },
-): Promise<{ results: DataTestResult[]; problems: Problem[] }> {
+  /** More aggregates (alias → SQL) to compute in the same scan; their values come back in `aggregates`. */
+  extra: Record<string, string> = {},
+): Promise<{ results: DataTestResult[]; problems: Problem[]; aggregates: Record<string, number> }> {
   const planned = attributes.flatMap((attribute) =>
     attribute.tests.map((test, testIndex) => ({
       attribute,
@@ -90,11 +92,15 @@ export async function runDataTests(
       ...planTest(test, attribute, table, context.productDir, context.mapping),
     })),
   );
-  if (planned.length === 0) return { results: [], problems: [] };
-  const counts = await connection.runAndReadAll(
-    `SELECT ${planned.map((test, index) => `count(*) FILTER (WHERE ${test.condition}) AS t${index}`).join(', ')} FROM ${table}`,
-  );
+  const selections = [
+    ...planned.map((test, index) => `count(*) FILTER (WHERE ${test.condition}) AS t${index}`),
+    ...Object.entries(extra).map(([alias, sql]) => `${sql} AS ${quoteIdentifier(alias)}`),
+  ];
+  const counts = await connection.runAndReadAll(`SELECT ${selections.join(', ')} FROM ${table}`);
   const counted = counts.getRowObjectsJS()[0] ?? {};
+  const aggregates = Object.fromEntries(
+    Object.keys(extra).map((alias) => [alias, Number(counted[alias] ?? 0)]),
+  );
   const results: DataTestResult[] = [];
   const problems: Problem[] = [];
   for (const [index, test] of planned.entries()) {
@@ -130,5 +136,5 @@ export async function runDataTests(
       examples,
     });
   }
-  return { results, problems };
+  return { results, problems, aggregates };
 }

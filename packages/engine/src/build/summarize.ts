@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { quantileOfCounts } from '@plexus/stats';
 import { quoteIdentifier } from '../duckdb/sql.ts';
 import type { ModelAttributeDefinition, ModelEndpointDefinition } from '../model/EntityModel.ts';
 import type { AttributeSummary, ManifestAttribute, ManifestEndpoint } from '../snapshot/Manifest.ts';
@@ -10,6 +11,35 @@ const finite = (value: unknown): number | undefined => {
 
 async function firstRow(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>> {
   return ((await connection.runAndReadAll(sql)).getRowObjectsJS()[0] ?? {}) as Record<string, unknown>;
+}
+
+/** Beyond this many distinct values, sorting the column is cheaper than shipping its frequency table. */
+const MAX_DISTINCT_FOR_COUNTS = 10_000;
+
+/**
+ * Quartiles by R's type-7 rule. A column with few distinct values (ages, scores, counts) is summarised
+ * from its frequency table, which is much cheaper than sorting millions of rows; others are sorted.
+ */
+async function exactQuartiles(
+  connection: DuckDBConnection,
+  table: string,
+  column: string,
+): Promise<number[]> {
+  const reader = await connection.runAndReadAll(
+    `SELECT ${column} AS value, count(*) AS n FROM ${table} WHERE ${column} IS NOT NULL GROUP BY 1 ORDER BY 1 LIMIT ${MAX_DISTINCT_FOR_COUNTS + 1}`,
+  );
+  const rows = reader.getRowObjectsJS();
+  if (rows.length === 0) return [];
+  if (rows.length <= MAX_DISTINCT_FOR_COUNTS) {
+    const values = rows.map((row) => Number(row.value));
+    const counts = rows.map((row) => Number(row.n));
+    return [0.25, 0.5, 0.75].map((probability) => quantileOfCounts(values, counts, probability));
+  }
+  const row = await firstRow(
+    connection,
+    `SELECT quantile_cont(${column}, [0.25, 0.5, 0.75]) AS q FROM ${table}`,
+  );
+  return Array.isArray(row.q) ? row.q.map(Number) : [];
 }
 
 async function summarizeAttribute(
@@ -28,9 +58,9 @@ async function summarizeAttribute(
     case 'number': {
       const row = await firstRow(
         connection,
-        `SELECT min(${column}) AS min, max(${column}) AS max, avg(${column}) AS mean, stddev_samp(${column}) AS sd, quantile_cont(${column}, [0.25, 0.5, 0.75]) AS q FROM ${table}`,
+        `SELECT min(${column}) AS min, max(${column}) AS max, avg(${column}) AS mean, stddev_samp(${column}) AS sd FROM ${table}`,
       );
-      const quartiles = Array.isArray(row.q) ? row.q.map(Number) : [];
+      const quartiles = await exactQuartiles(connection, table, column);
       const assign = (key: 'min' | 'max' | 'mean' | 'sd', value: unknown) => {
         const number = finite(value);
         if (number !== undefined) summary[key] = number;
