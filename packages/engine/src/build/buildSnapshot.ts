@@ -22,7 +22,7 @@ import { ENTITY_TABLE, entitySql, ID_COLUMN } from './entitySql.ts';
 import { gitState } from './gitState.ts';
 import { sha256File } from './hashFile.ts';
 import { levelWarnings } from './levelWarnings.ts';
-import { planDataVersion } from './planDataVersion.ts';
+import { fingerprintSources, planDataVersion, type SourceFingerprints } from './planDataVersion.ts';
 import { summarizeModel } from './summarize.ts';
 
 export type BuildPhase = 'validate' | 'hash' | 'read' | 'test' | 'summarize' | 'publish';
@@ -77,14 +77,21 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
       fraction: PHASE_START[phase] + within * (phaseEnd(phase) - PHASE_START[phase] || 0),
     });
   report('validate', 'validating product');
-  // The git state is read meanwhile: it needs only the folder.
-  const [loaded, git] = await Promise.all([loadProductFolder(dir), gitState(dir)]);
+  // Hashing the sources and reading the git state need little of the validation: they run meanwhile.
+  let fingerprints: Promise<SourceFingerprints> | undefined;
+  const [loaded, git] = await Promise.all([
+    loadProductFolder(dir, (productDir, mapping) => {
+      fingerprints = fingerprintSources(productDir, mapping);
+      fingerprints.catch(() => {}); // a missing file is reported by validation; nothing to hash then
+    }),
+    gitState(dir),
+  ]);
   if (!loaded.definition) throw new BuildFailedError(loaded.problems);
   const definition = loaded.definition;
   const store = new SnapshotStore(snapshotRootFor(definition.dir, definition.product.id, options));
 
   report('hash', 'hashing sources');
-  const plan = await planDataVersion(definition);
+  const plan = await planDataVersion(definition, fingerprints);
   const existing = await store.readSnapshot(plan.dataVersion);
   if (existing && !options.force) {
     await store.setCurrent(plan.dataVersion);

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { Mapping } from '@plexus/spec';
 import { ENGINE_VERSION } from '../engineVersion.ts';
 import type { ProductDefinition } from '../load/ProductDefinition.ts';
 import { canonicalJson, sha256File, sha256Text } from './hashFile.ts';
@@ -13,19 +14,29 @@ export interface DataVersionPlan {
   sources: Array<{ id: string; path: string; bytes: number; sha256: string }>;
 }
 
+export type SourceFingerprints = DataVersionPlan['sources'];
+
+/** Path, size and sha256 of every source file; streamed, so large sources need not fit in memory. */
+export function fingerprintSources(productDir: string, mapping: Mapping): Promise<SourceFingerprints> {
+  return Promise.all(
+    Object.entries(mapping.sources).map(async ([id, source]) => {
+      const path = resolve(productDir, source.path);
+      const [sha256, info] = await Promise.all([sha256File(path), stat(path)]);
+      return { id, path: source.path, bytes: info.size, sha256 };
+    }),
+  );
+}
+
 /**
  * The data version is a digest of everything that determines the snapshot's content: the source
  * bytes, the mapping (parsed, so comments and formatting do not count) and the engine version. The
  * same inputs always give the same data version; any change gives a new one.
  */
-export async function planDataVersion(definition: ProductDefinition): Promise<DataVersionPlan> {
-  const sources = await Promise.all(
-    Object.entries(definition.mapping.sources).map(async ([id, source]) => {
-      const path = resolve(definition.dir, source.path);
-      const [sha256, info] = await Promise.all([sha256File(path), stat(path)]);
-      return { id, path: source.path, bytes: info.size, sha256 };
-    }),
-  );
+export async function planDataVersion(
+  definition: ProductDefinition,
+  fingerprints?: Promise<SourceFingerprints>,
+): Promise<DataVersionPlan> {
+  const sources = await (fingerprints ?? fingerprintSources(definition.dir, definition.mapping));
   const { $schema: _editorHint, ...mapping } = definition.mapping;
   const mappingSha256 = sha256Text(canonicalJson(mapping));
   const digest = sha256Text(

@@ -33,7 +33,11 @@ function checked<T>(
  * Reads product.yaml and its mapping and reports every problem at once: syntax, schema, references,
  * source files and expressions. Never throws for a broken product; problems are data.
  */
-export async function loadProductFolder(dir: string): Promise<LoadResult> {
+export async function loadProductFolder(
+  dir: string,
+  /** Called as soon as the mapping has passed its schema, so a caller can start work that needs only it. */
+  onMapping?: (productDir: string, mapping: Mapping) => void,
+): Promise<LoadResult> {
   const productDir = resolve(dir);
   const productFile = await readYamlFile(resolve(productDir, 'product.yaml'), 'product.yaml');
   const product = checked<Product>(productFile, ProductSchema);
@@ -63,6 +67,7 @@ export async function loadProductFolder(dir: string): Promise<LoadResult> {
   const mapping = checked<Mapping>(mappingFile, MappingSchema);
   const problems = [...product.problems, ...mapping.problems];
   if (mapping.value) {
+    onMapping?.(productDir, mapping.value);
     // Each pass checks something the others do not depend on, so all run: every problem at once.
     problems.push(...checkMappingReferences(mapping.value, mappingFile));
     problems.push(...checkValueKinds(mapping.value, mappingFile));
