@@ -7,9 +7,10 @@ import { ID_COLUMN } from './entitySql.ts';
 
 const id = quoteIdentifier(ID_COLUMN);
 
-/** Missing ids are counted in the data-test scan; duplicates get their own query (see checkEntityIds). */
+/** Aggregates counting missing and duplicated ids, computed in the same scan as the data tests. */
 export const ENTITY_ID_AGGREGATES: Record<string, string> = {
   id_missing: `count(*) FILTER (WHERE ${id} IS NULL)`,
+  id_duplicated: `count(${id}) - count(DISTINCT ${id})`,
 };
 
 /** The entity id must be present and unique: everything downstream keys on it. */
@@ -20,11 +21,7 @@ export async function checkEntityIds(
   counts: Record<string, unknown>,
 ): Promise<Problem[]> {
   const missing = Number(counts.id_missing ?? 0);
-  // Its own statement: a DISTINCT aggregate beside the others would slow the whole shared scan down.
-  const distinct = await connection.runAndReadAll(
-    `SELECT count(${id}) - count(DISTINCT ${id}) AS duplicated FROM ${table}`,
-  );
-  const duplicated = Number(distinct.getRowObjectsJS()[0]?.duplicated ?? 0);
+  const duplicated = Number(counts.id_duplicated ?? 0);
   if (missing === 0 && duplicated === 0) return [];
   const sample = await connection.runAndReadAll(
     `SELECT ${id} AS id FROM ${table} WHERE ${id} IS NOT NULL GROUP BY 1 HAVING count(*) > 1 ORDER BY 1 LIMIT 5`,
