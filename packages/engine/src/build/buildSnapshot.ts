@@ -23,7 +23,7 @@ import { gitState } from './gitState.ts';
 import { sha256File } from './hashFile.ts';
 import { levelWarnings } from './levelWarnings.ts';
 import { fingerprintSources, planDataVersion, type SourceFingerprints } from './planDataVersion.ts';
-import { summarizeModel, summaryAggregates } from './summarize.ts';
+import { summarizeModel } from './summarize.ts';
 
 export type BuildPhase = 'validate' | 'hash' | 'read' | 'test' | 'summarize' | 'publish';
 
@@ -152,20 +152,14 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
         mapping: definition.mapping,
         mappingFile: definition.files.mapping,
       },
-      { ...ENTITY_ID_AGGREGATES, ...summaryAggregates(model.attributes, model.endpoints) },
+      ENTITY_ID_AGGREGATES,
     );
     const entityProblems = await checkEntityIds(duckdb.connection, table, definition, tests.aggregates);
     problems.push(...entityProblems, ...tests.problems);
     if (hasErrors(problems)) throw new BuildFailedError(problems);
 
     report('summarize', 'summarising attributes');
-    const summary = await summarizeModel(
-      duckdb.connection,
-      table,
-      model.attributes,
-      model.endpoints,
-      tests.aggregates,
-    );
+    const summary = await summarizeModel(duckdb.connection, table, model.attributes, model.endpoints);
     problems.push(...levelWarnings(model.attributes, summary.attributes, definition.files.mapping));
     const described = await duckdb.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${table}`);
     const counted = await duckdb.connection.runAndReadAll(`SELECT count(*) AS n FROM ${table}`);

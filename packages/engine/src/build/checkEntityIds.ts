@@ -18,10 +18,10 @@ export async function checkEntityIds(
   connection: DuckDBConnection,
   table: string,
   definition: ProductDefinition,
-  counts: Record<string, unknown>,
+  counts: Record<string, number>,
 ): Promise<Problem[]> {
-  const missing = Number(counts.id_missing ?? 0);
-  const duplicated = Number(counts.id_duplicated ?? 0);
+  const missing = counts.id_missing ?? 0;
+  const duplicated = counts.id_duplicated ?? 0;
   if (missing === 0 && duplicated === 0) return [];
   const sample = await connection.runAndReadAll(
     `SELECT ${id} AS id FROM ${table} WHERE ${id} IS NOT NULL GROUP BY 1 HAVING count(*) > 1 ORDER BY 1 LIMIT 5`,

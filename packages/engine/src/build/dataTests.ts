@@ -84,7 +84,7 @@ export async function runDataTests(
   context: { productDir: string; mapping: Mapping; mappingFile: YamlFile },
   /** More aggregates (alias → SQL) to compute in the same scan; their values come back in `aggregates`. */
   extra: Record<string, string> = {},
-): Promise<{ results: DataTestResult[]; problems: Problem[]; aggregates: Record<string, unknown> }> {
+): Promise<{ results: DataTestResult[]; problems: Problem[]; aggregates: Record<string, number> }> {
   const planned = attributes.flatMap((attribute) =>
     attribute.tests.map((test, testIndex) => ({
       attribute,
@@ -98,7 +98,9 @@ export async function runDataTests(
   ];
   const counts = await connection.runAndReadAll(`SELECT ${selections.join(', ')} FROM ${table}`);
   const counted = counts.getRowObjectsJS()[0] ?? {};
-  const aggregates = Object.fromEntries(Object.keys(extra).map((alias) => [alias, counted[alias]]));
+  const aggregates = Object.fromEntries(
+    Object.keys(extra).map((alias) => [alias, Number(counted[alias] ?? 0)]),
+  );
   const results: DataTestResult[] = [];
   const problems: Problem[] = [];
   for (const [index, test] of planned.entries()) {

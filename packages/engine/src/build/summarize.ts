@@ -4,158 +4,113 @@ import { quoteIdentifier } from '../duckdb/sql.ts';
 import type { ModelAttributeDefinition, ModelEndpointDefinition } from '../model/EntityModel.ts';
 import type { AttributeSummary, ManifestAttribute, ManifestEndpoint } from '../snapshot/Manifest.ts';
 
-/** Beyond this many distinct values, sorting a column is cheaper than shipping its frequency table. */
-const MAX_DISTINCT_FOR_COUNTS = 10_000;
-const QUARTILES = [0.25, 0.5, 0.75];
-
 const finite = (value: unknown): number | undefined => {
   const number = Number(value);
   return value === null || value === undefined || !Number.isFinite(number) ? undefined : number;
 };
 
-/** A DuckDB MAP (as the JS API returns it) as [key, count] pairs. */
-function mapEntries(value: unknown): Array<[string, number]> {
-  if (Array.isArray(value)) {
-    return value.map((entry) => {
-      const { key, value: count } = entry as { key: unknown; value: unknown };
-      return [String(key), Number(count)];
-    });
-  }
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).map(([key, count]) => [key, Number(count)]);
-  }
-  return [];
+async function firstRow(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>> {
+  return ((await connection.runAndReadAll(sql)).getRowObjectsJS()[0] ?? {}) as Record<string, unknown>;
 }
 
-/**
- * Aggregates (alias → SQL) summarising every attribute and endpoint. They are computed in the same
- * scan as the data tests, so that summaries cost no extra pass over the entity table.
- */
-export function summaryAggregates(
-  attributes: readonly ModelAttributeDefinition[],
-  endpoints: readonly ModelEndpointDefinition[],
-): Record<string, string> {
-  const aggregates: Record<string, string> = {};
-  attributes.forEach((attribute, index) => {
-    const column = quoteIdentifier(attribute.id);
-    const alias = `a${index}`;
-    aggregates[`${alias}_count`] = `count(${column})`;
-    aggregates[`${alias}_missing`] = `count(*) - count(${column})`;
-    if (attribute.type === 'integer' || attribute.type === 'number') {
-      aggregates[`${alias}_min`] = `min(${column})`;
-      aggregates[`${alias}_max`] = `max(${column})`;
-      aggregates[`${alias}_mean`] = `avg(${column})`;
-      aggregates[`${alias}_sd`] = `stddev_samp(${column})`;
-      aggregates[`${alias}_distinct`] = `approx_count_distinct(${column})`;
-    } else if (attribute.type === 'date') {
-      aggregates[`${alias}_first`] = `CAST(min(${column}) AS VARCHAR)`;
-      aggregates[`${alias}_last`] = `CAST(max(${column}) AS VARCHAR)`;
-    } else if (attribute.type === 'text') {
-      aggregates[`${alias}_distinct`] = `count(DISTINCT ${column})`;
-    } else {
-      aggregates[`${alias}_levels`] = `histogram(CAST(${column} AS VARCHAR))`;
-    }
-  });
-  endpoints.forEach((endpoint, index) => {
-    const time = quoteIdentifier(endpoint.timeColumn);
-    const event = quoteIdentifier(endpoint.eventColumn);
-    aggregates[`e${index}_count`] = `count(*) FILTER (WHERE ${time} IS NOT NULL AND ${event} IS NOT NULL)`;
-    aggregates[`e${index}_events`] = `count(*) FILTER (WHERE ${event})`;
-    aggregates[`e${index}_censored`] = `count(*) FILTER (WHERE NOT ${event})`;
-    aggregates[`e${index}_missing`] = `count(*) FILTER (WHERE ${time} IS NULL OR ${event} IS NULL)`;
-  });
-  return aggregates;
-}
+/** Beyond this many distinct values, sorting the column is cheaper than shipping its frequency table. */
+const MAX_DISTINCT_FOR_COUNTS = 10_000;
 
 /**
- * Quartiles by R's type-7 rule, for all numeric attributes in one more scan: columns with few
- * distinct values (ages, scores) from their frequency table, which avoids sorting millions of rows;
- * the others by sorting. Both ways are exact.
+ * Quartiles by R's type-7 rule. A column with few distinct values (ages, scores, counts) is summarised
+ * from its frequency table, which is much cheaper than sorting millions of rows; others are sorted.
  */
-async function quartilesOf(
+async function exactQuartiles(
   connection: DuckDBConnection,
   table: string,
-  numeric: Array<{ attribute: ModelAttributeDefinition; distinct: number }>,
-): Promise<Map<string, number[]>> {
-  const quartiles = new Map<string, number[]>();
-  if (numeric.length === 0) return quartiles;
-  const selections = numeric.map(({ attribute, distinct }, index) => {
-    const column = quoteIdentifier(attribute.id);
-    return distinct <= MAX_DISTINCT_FOR_COUNTS
-      ? `histogram(${column}) AS h${index}`
-      : `quantile_cont(${column}, [${QUARTILES.join(', ')}]) AS q${index}`;
-  });
-  const row =
-    (await connection.runAndReadAll(`SELECT ${selections.join(', ')} FROM ${table}`)).getRowObjectsJS()[0] ??
-    {};
-  numeric.forEach(({ attribute }, index) => {
-    const sorted = row[`q${index}`];
-    if (Array.isArray(sorted)) {
-      quartiles.set(attribute.id, sorted.map(Number));
-      return;
-    }
-    const table = mapEntries(row[`h${index}`])
-      .map(([value, count]) => [Number(value), count] as const)
-      .sort((a, b) => a[0] - b[0]);
-    if (table.length === 0) return;
-    const values = table.map(([value]) => value);
-    const counts = table.map(([, count]) => count);
-    quartiles.set(
-      attribute.id,
-      QUARTILES.map((probability) => quantileOfCounts(values, counts, probability)),
-    );
-  });
-  return quartiles;
+  column: string,
+): Promise<number[]> {
+  const reader = await connection.runAndReadAll(
+    `SELECT ${column} AS value, count(*) AS n FROM ${table} WHERE ${column} IS NOT NULL GROUP BY 1 ORDER BY 1 LIMIT ${MAX_DISTINCT_FOR_COUNTS + 1}`,
+  );
+  const rows = reader.getRowObjectsJS();
+  if (rows.length === 0) return [];
+  if (rows.length <= MAX_DISTINCT_FOR_COUNTS) {
+    const values = rows.map((row) => Number(row.value));
+    const counts = rows.map((row) => Number(row.n));
+    return [0.25, 0.5, 0.75].map((probability) => quantileOfCounts(values, counts, probability));
+  }
+  const row = await firstRow(
+    connection,
+    `SELECT quantile_cont(${column}, [0.25, 0.5, 0.75]) AS q FROM ${table}`,
+  );
+  return Array.isArray(row.q) ? row.q.map(Number) : [];
 }
 
-/** The model with summary statistics, from the aggregates of the data-test scan plus one quartile scan. */
+async function summarizeAttribute(
+  connection: DuckDBConnection,
+  table: string,
+  attribute: ModelAttributeDefinition,
+): Promise<{ summary: AttributeSummary; levels?: string[] }> {
+  const column = quoteIdentifier(attribute.id);
+  const counts = await firstRow(
+    connection,
+    `SELECT count(${column}) AS count, count(*) - count(${column}) AS missing FROM ${table}`,
+  );
+  const summary: AttributeSummary = { count: Number(counts.count), missing: Number(counts.missing) };
+  switch (attribute.type) {
+    case 'integer':
+    case 'number': {
+      const row = await firstRow(
+        connection,
+        `SELECT min(${column}) AS min, max(${column}) AS max, avg(${column}) AS mean, stddev_samp(${column}) AS sd FROM ${table}`,
+      );
+      const quartiles = await exactQuartiles(connection, table, column);
+      const assign = (key: 'min' | 'max' | 'mean' | 'sd', value: unknown) => {
+        const number = finite(value);
+        if (number !== undefined) summary[key] = number;
+      };
+      assign('min', row.min);
+      assign('max', row.max);
+      assign('mean', row.mean);
+      assign('sd', row.sd);
+      if (quartiles.length === 3) summary.quartiles = quartiles as [number, number, number];
+      return { summary };
+    }
+    case 'date': {
+      const row = await firstRow(
+        connection,
+        `SELECT CAST(min(${column}) AS VARCHAR) AS first, CAST(max(${column}) AS VARCHAR) AS last FROM ${table}`,
+      );
+      if (row.first !== null) summary.first = String(row.first);
+      if (row.last !== null) summary.last = String(row.last);
+      return { summary };
+    }
+    case 'text': {
+      const row = await firstRow(connection, `SELECT count(DISTINCT ${column}) AS distinct FROM ${table}`);
+      summary.distinct = Number(row.distinct);
+      return { summary };
+    }
+    case 'category':
+    case 'boolean': {
+      const reader = await connection.runAndReadAll(
+        `SELECT CAST(${column} AS VARCHAR) AS value, count(*) AS count FROM ${table} WHERE ${column} IS NOT NULL GROUP BY 1 ORDER BY 1`,
+      );
+      const found = new Map(reader.getRowObjectsJS().map((row) => [String(row.value), Number(row.count)]));
+      const declared = attribute.type === 'boolean' ? ['true', 'false'] : (attribute.levels ?? []);
+      // Declared levels keep their order (the first is the reference level); levels found only in the data follow.
+      const levels = [...declared, ...[...found.keys()].filter((value) => !declared.includes(value))];
+      summary.levels = levels.map((value) => ({ value, count: found.get(value) ?? 0 }));
+      return { summary, levels };
+    }
+  }
+}
+
 export async function summarizeModel(
   connection: DuckDBConnection,
   table: string,
   attributes: readonly ModelAttributeDefinition[],
   endpoints: readonly ModelEndpointDefinition[],
-  aggregates: Record<string, unknown>,
 ): Promise<{ attributes: ManifestAttribute[]; endpoints: ManifestEndpoint[] }> {
-  const numeric = attributes
-    .map((attribute, index) => ({
-      attribute,
-      distinct: Number(aggregates[`a${index}_distinct`] ?? 0),
-      index,
-    }))
-    .filter(
-      ({ attribute, index }) =>
-        (attribute.type === 'integer' || attribute.type === 'number') &&
-        Number(aggregates[`a${index}_count`]) > 0,
-    );
-  const quartiles = await quartilesOf(connection, table, numeric);
-  const summarized = attributes.map((attribute, index): ManifestAttribute => {
-    const get = (key: string) => aggregates[`a${index}_${key}`];
-    const summary: AttributeSummary = {
-      count: Number(get('count') ?? 0),
-      missing: Number(get('missing') ?? 0),
-    };
-    let levels: string[] | undefined;
-    if (attribute.type === 'integer' || attribute.type === 'number') {
-      for (const key of ['min', 'max', 'mean', 'sd'] as const) {
-        const value = finite(get(key));
-        if (value !== undefined) summary[key] = value;
-      }
-      const found = quartiles.get(attribute.id);
-      if (found?.length === 3) summary.quartiles = found as [number, number, number];
-    } else if (attribute.type === 'date') {
-      if (get('first') !== null && get('first') !== undefined) summary.first = String(get('first'));
-      if (get('last') !== null && get('last') !== undefined) summary.last = String(get('last'));
-    } else if (attribute.type === 'text') {
-      summary.distinct = Number(get('distinct') ?? 0);
-    } else {
-      const found = new Map(mapEntries(get('levels')).filter(([value]) => value !== 'null'));
-      const declared = attribute.type === 'boolean' ? ['true', 'false'] : (attribute.levels ?? []);
-      // Declared levels keep their order (the first is the reference level); levels found only in the data follow, sorted.
-      const extra = [...found.keys()].filter((value) => !declared.includes(value)).sort();
-      levels = [...declared, ...extra];
-      summary.levels = levels.map((value) => ({ value, count: found.get(value) ?? 0 }));
-    }
-    return {
+  const summarizedAttributes: ManifestAttribute[] = [];
+  for (const attribute of attributes) {
+    const { summary, levels } = await summarizeAttribute(connection, table, attribute);
+    summarizedAttributes.push({
       id: attribute.id,
       label: attribute.label,
       type: attribute.type,
@@ -163,10 +118,17 @@ export async function summarizeModel(
       ...(attribute.description !== undefined ? { description: attribute.description } : {}),
       ...(levels ? { levels } : {}),
       summary,
-    };
-  });
-  const summarizedEndpoints = endpoints.map(
-    (endpoint, index): ManifestEndpoint => ({
+    });
+  }
+  const summarizedEndpoints: ManifestEndpoint[] = [];
+  for (const endpoint of endpoints) {
+    const event = quoteIdentifier(endpoint.eventColumn);
+    const time = quoteIdentifier(endpoint.timeColumn);
+    const row = await firstRow(
+      connection,
+      `SELECT count(*) FILTER (WHERE ${time} IS NOT NULL AND ${event} IS NOT NULL) AS count, count(*) FILTER (WHERE ${event}) AS events, count(*) FILTER (WHERE NOT ${event}) AS censored, count(*) FILTER (WHERE ${time} IS NULL OR ${event} IS NULL) AS missing FROM ${table}`,
+    );
+    summarizedEndpoints.push({
       id: endpoint.id,
       label: endpoint.label,
       ...(endpoint.description !== undefined ? { description: endpoint.description } : {}),
@@ -174,12 +136,12 @@ export async function summarizeModel(
       timeColumn: endpoint.timeColumn,
       eventColumn: endpoint.eventColumn,
       summary: {
-        count: Number(aggregates[`e${index}_count`] ?? 0),
-        events: Number(aggregates[`e${index}_events`] ?? 0),
-        censored: Number(aggregates[`e${index}_censored`] ?? 0),
-        missing: Number(aggregates[`e${index}_missing`] ?? 0),
+        count: Number(row.count),
+        events: Number(row.events),
+        censored: Number(row.censored),
+        missing: Number(row.missing),
       },
-    }),
-  );
-  return { attributes: summarized, endpoints: summarizedEndpoints };
+    });
+  }
+  return { attributes: summarizedAttributes, endpoints: summarizedEndpoints };
 }
