@@ -52,6 +52,10 @@ describe('buildSnapshot', () => {
     ]);
     const karnofsky = manifest.model.attributes.find((attribute) => attribute.id === 'karnofsky');
     expect(karnofsky?.summary).toMatchObject({ count: 137, missing: 0, min: 10, max: 99 });
+    // R: mean(veteran$karno) 58.5693430656934, sd() 20.0395915555263, quantile() 40 60 75
+    expect(karnofsky?.summary.mean).toBeCloseTo(58.5693430656934, 12);
+    expect(karnofsky?.summary.sd).toBeCloseTo(20.0395915555263, 12);
+    expect(karnofsky?.summary.quartiles).toEqual([40, 60, 75]);
     expect(manifest.model.endpoints[0]?.summary).toEqual({
       count: 137,
       events: 128,

@@ -159,12 +159,12 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
     if (hasErrors(problems)) throw new BuildFailedError(problems);
 
     report('summarize', 'summarising attributes');
-    const summary = await summarizeModel(duckdb.connection, table, model.attributes, model.endpoints);
+    const counted = await duckdb.connection.runAndReadAll(`SELECT count(*) AS n FROM ${table}`);
+    const rows = Number(counted.getRowObjectsJS()[0]?.n ?? 0);
+    const summary = await summarizeModel(duckdb.connection, table, model.attributes, model.endpoints, rows);
     problems.push(...levelWarnings(model.attributes, summary.attributes, definition.files.mapping));
     const described = await duckdb.connection.runAndReadAll(`DESCRIBE SELECT * FROM ${table}`);
-    const counted = await duckdb.connection.runAndReadAll(`SELECT count(*) AS n FROM ${table}`);
     const version = await duckdb.connection.runAndReadAll('SELECT version() AS v');
-    const rows = Number(counted.getRowObjectsJS()[0]?.n ?? 0);
 
     report('publish', 'writing manifest');
     const manifest: Manifest = {

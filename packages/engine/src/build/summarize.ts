@@ -16,82 +16,100 @@ async function firstRow(connection: DuckDBConnection, sql: string): Promise<Reco
 /** Beyond this many distinct values, sorting the column is cheaper than shipping its frequency table. */
 const MAX_DISTINCT_FOR_COUNTS = 10_000;
 
+/** Summary of a numeric sample given as its frequency table (values ascending): exact, in one pass each. */
+function summaryOfCounts(values: number[], counts: number[], missing: number): AttributeSummary {
+  const n = counts.reduce((sum, count) => sum + count, 0);
+  const summary: AttributeSummary = { count: n, missing };
+  if (n === 0) return summary;
+  const mean = values.reduce((sum, value, index) => sum + value * (counts[index] ?? 0), 0) / n;
+  // Two passes (mean, then squared deviations) as R's var() does, rather than the cancelling Σx² − n·mean².
+  const squares = values.reduce((sum, value, index) => sum + (counts[index] ?? 0) * (value - mean) ** 2, 0);
+  summary.min = values[0] as number;
+  summary.max = values[values.length - 1] as number;
+  summary.mean = mean;
+  if (n > 1) summary.sd = Math.sqrt(squares / (n - 1));
+  summary.quartiles = [0.25, 0.5, 0.75].map((probability) =>
+    quantileOfCounts(values, counts, probability),
+  ) as [number, number, number];
+  return summary;
+}
+
 /**
- * Quartiles by R's type-7 rule. A column with few distinct values (ages, scores, counts) is summarised
- * from its frequency table, which is much cheaper than sorting millions of rows; others are sorted.
+ * Count, missing, min, max, mean, SD and R type-7 quartiles of a numeric attribute. A column with few
+ * distinct values (ages, scores) is summarised from its frequency table — one cheap scan instead of a
+ * sort of millions of rows; others are aggregated and sorted by DuckDB.
  */
-async function exactQuartiles(
+async function numericSummary(
   connection: DuckDBConnection,
   table: string,
   column: string,
-): Promise<number[]> {
+  rows: number,
+): Promise<AttributeSummary> {
   const reader = await connection.runAndReadAll(
     `SELECT ${column} AS value, count(*) AS n FROM ${table} WHERE ${column} IS NOT NULL GROUP BY 1 ORDER BY 1 LIMIT ${MAX_DISTINCT_FOR_COUNTS + 1}`,
   );
-  const rows = reader.getRowObjectsJS();
-  if (rows.length === 0) return [];
-  if (rows.length <= MAX_DISTINCT_FOR_COUNTS) {
-    const values = rows.map((row) => Number(row.value));
-    const counts = rows.map((row) => Number(row.n));
-    return [0.25, 0.5, 0.75].map((probability) => quantileOfCounts(values, counts, probability));
+  const frequencies = reader.getRowObjectsJS();
+  if (frequencies.length <= MAX_DISTINCT_FOR_COUNTS) {
+    const values = frequencies.map((row) => Number(row.value));
+    const counts = frequencies.map((row) => Number(row.n));
+    return summaryOfCounts(values, counts, rows - counts.reduce((sum, count) => sum + count, 0));
   }
   const row = await firstRow(
     connection,
-    `SELECT quantile_cont(${column}, [0.25, 0.5, 0.75]) AS q FROM ${table}`,
+    `SELECT count(${column}) AS count, count(*) - count(${column}) AS missing, min(${column}) AS min, max(${column}) AS max, avg(${column}) AS mean, stddev_samp(${column}) AS sd, quantile_cont(${column}, [0.25, 0.5, 0.75]) AS q FROM ${table}`,
   );
-  return Array.isArray(row.q) ? row.q.map(Number) : [];
+  const summary: AttributeSummary = { count: Number(row.count), missing: Number(row.missing) };
+  for (const key of ['min', 'max', 'mean', 'sd'] as const) {
+    const value = finite(row[key]);
+    if (value !== undefined) summary[key] = value;
+  }
+  if (Array.isArray(row.q) && row.q.length === 3)
+    summary.quartiles = row.q.map(Number) as [number, number, number];
+  return summary;
 }
 
 async function summarizeAttribute(
   connection: DuckDBConnection,
   table: string,
   attribute: ModelAttributeDefinition,
+  rows: number,
 ): Promise<{ summary: AttributeSummary; levels?: string[] }> {
   const column = quoteIdentifier(attribute.id);
-  const counts = await firstRow(
-    connection,
-    `SELECT count(${column}) AS count, count(*) - count(${column}) AS missing FROM ${table}`,
-  );
-  const summary: AttributeSummary = { count: Number(counts.count), missing: Number(counts.missing) };
   switch (attribute.type) {
     case 'integer':
-    case 'number': {
-      const row = await firstRow(
-        connection,
-        `SELECT min(${column}) AS min, max(${column}) AS max, avg(${column}) AS mean, stddev_samp(${column}) AS sd FROM ${table}`,
-      );
-      const quartiles = await exactQuartiles(connection, table, column);
-      const assign = (key: 'min' | 'max' | 'mean' | 'sd', value: unknown) => {
-        const number = finite(value);
-        if (number !== undefined) summary[key] = number;
-      };
-      assign('min', row.min);
-      assign('max', row.max);
-      assign('mean', row.mean);
-      assign('sd', row.sd);
-      if (quartiles.length === 3) summary.quartiles = quartiles as [number, number, number];
-      return { summary };
-    }
+    case 'number':
+      return { summary: await numericSummary(connection, table, column, rows) };
     case 'date': {
       const row = await firstRow(
         connection,
-        `SELECT CAST(min(${column}) AS VARCHAR) AS first, CAST(max(${column}) AS VARCHAR) AS last FROM ${table}`,
+        `SELECT count(${column}) AS count, count(*) - count(${column}) AS missing, CAST(min(${column}) AS VARCHAR) AS first, CAST(max(${column}) AS VARCHAR) AS last FROM ${table}`,
       );
+      const summary: AttributeSummary = { count: Number(row.count), missing: Number(row.missing) };
       if (row.first !== null) summary.first = String(row.first);
       if (row.last !== null) summary.last = String(row.last);
       return { summary };
     }
     case 'text': {
-      const row = await firstRow(connection, `SELECT count(DISTINCT ${column}) AS distinct FROM ${table}`);
-      summary.distinct = Number(row.distinct);
-      return { summary };
+      const row = await firstRow(
+        connection,
+        `SELECT count(${column}) AS count, count(*) - count(${column}) AS missing, count(DISTINCT ${column}) AS distinct FROM ${table}`,
+      );
+      return {
+        summary: { count: Number(row.count), missing: Number(row.missing), distinct: Number(row.distinct) },
+      };
     }
     case 'category':
     case 'boolean': {
       const reader = await connection.runAndReadAll(
-        `SELECT CAST(${column} AS VARCHAR) AS value, count(*) AS count FROM ${table} WHERE ${column} IS NOT NULL GROUP BY 1 ORDER BY 1`,
+        `SELECT CAST(${column} AS VARCHAR) AS value, count(*) AS count FROM ${table} GROUP BY 1 ORDER BY 1`,
       );
-      const found = new Map(reader.getRowObjectsJS().map((row) => [String(row.value), Number(row.count)]));
+      const groups = reader.getRowObjectsJS();
+      // The NULL group counts the missing values: one scan gives both.
+      const missing = Number(groups.find((row) => row.value === null)?.count ?? 0);
+      const found = new Map(
+        groups.filter((row) => row.value !== null).map((row) => [String(row.value), Number(row.count)]),
+      );
+      const summary: AttributeSummary = { count: rows - missing, missing };
       const declared = attribute.type === 'boolean' ? ['true', 'false'] : (attribute.levels ?? []);
       // Declared levels keep their order (the first is the reference level); levels found only in the data follow.
       const levels = [...declared, ...[...found.keys()].filter((value) => !declared.includes(value))];
@@ -106,10 +124,11 @@ export async function summarizeModel(
   table: string,
   attributes: readonly ModelAttributeDefinition[],
   endpoints: readonly ModelEndpointDefinition[],
+  rows: number,
 ): Promise<{ attributes: ManifestAttribute[]; endpoints: ManifestEndpoint[] }> {
   const summarizedAttributes: ManifestAttribute[] = [];
   for (const attribute of attributes) {
-    const { summary, levels } = await summarizeAttribute(connection, table, attribute);
+    const { summary, levels } = await summarizeAttribute(connection, table, attribute, rows);
     summarizedAttributes.push({
       id: attribute.id,
       label: attribute.label,
