@@ -101,3 +101,35 @@ describe('checkDocument', () => {
     expect(issues[0]).toMatchObject({ path: ['sources', 's', 'columns', 'Ph.Ecog'], code: 'unknown-key' });
   });
 });
+
+describe('fast path', () => {
+  it('agrees with Ajv on valid and invalid documents', async () => {
+    const { isValidTypeBoxDocument } = await import('../src/validation/fastCheck.ts');
+    const { Ajv } = await import('ajv');
+    const ajvModule = await import('ajv-formats');
+    const addFormats = (ajvModule as unknown as { default: (ajv: InstanceType<typeof Ajv>) => void }).default;
+    const ajv = new Ajv({ strict: false });
+    addFormats(ajv);
+    const documents = [
+      mapping({}),
+      mapping({ attributes: [{ id: 'age', lable: 'Age', column: 'age' }] }),
+      mapping({ sources: { S: { path: 'x', columns: { age: { type: 'integer' } } } } }),
+      mapping({ entity: { source: 's', id: {} } }),
+      mapping({ attributes: [] }),
+      mapping({
+        attributes: [
+          {
+            id: 'age',
+            label: 'Age',
+            column: 'age',
+            tests: ['not_null', { range: { min: 1 } }, { unique: { severity: 'warn' } }],
+          },
+        ],
+      }),
+      mapping({ attributes: [{ id: 'age', label: 'Age', column: 'age', tests: [{ range: {} }] }] }),
+    ];
+    const validate = ajv.compile(MappingSchema);
+    for (const document of documents)
+      expect(isValidTypeBoxDocument(MappingSchema, document)).toBe(validate(document));
+  });
+});
