@@ -106,6 +106,32 @@ describe('sources in several formats', () => {
     expect(frame.columns.high_bilirubin).toEqual({ type: 'boolean', values: Int8Array.from([0, -1, 1]) });
   });
 
+  it('summarises categories and booleans with their missing values', async () => {
+    const { manifest } = (await buildSnapshot(dir)).snapshot;
+    const summary = (id: string) =>
+      manifest.model.attributes.find((attribute) => attribute.id === id)?.summary;
+    expect(summary('smoker')).toEqual({
+      count: 2,
+      missing: 1,
+      levels: [
+        { value: 'true', count: 1 },
+        { value: 'false', count: 1 },
+      ],
+    });
+    expect(summary('sex')).toEqual({
+      count: 3,
+      missing: 0,
+      levels: [
+        { value: 'male', count: 1 },
+        { value: 'female', count: 2 },
+      ],
+    });
+    expect(summary('bilirubin')).toMatchObject({ count: 2, missing: 1, min: 0.7, max: 1.9 });
+    // R: quantile(c(0.7, 1.9)) prints 1.0 1.3 1.6; in doubles (1 - h) x[lo] + h x[hi] is 0.9999999999999999 ….
+    const quartiles = summary('bilirubin')?.quartiles ?? [];
+    [1, 1.3, 1.6].forEach((expected, index) => expect(quartiles[index]).toBeCloseTo(expected, 14));
+  });
+
   it('parses dates in the declared format, as days since 1970-01-01', () => {
     const birth = frame.columns.birth;
     const days = (iso: string) => Date.parse(iso) / 86_400_000;

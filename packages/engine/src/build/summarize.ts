@@ -73,6 +73,7 @@ async function summarizeAttribute(
   table: string,
   attribute: ModelAttributeDefinition,
   rows: number,
+  categoryCounts?: Map<string, Array<[string | null, number]>>,
 ): Promise<{ summary: AttributeSummary; levels?: string[] }> {
   const column = quoteIdentifier(attribute.id);
   switch (attribute.type) {
@@ -100,23 +101,48 @@ async function summarizeAttribute(
     }
     case 'category':
     case 'boolean': {
-      const reader = await connection.runAndReadAll(
-        `SELECT CAST(${column} AS VARCHAR) AS value, count(*) AS count FROM ${table} GROUP BY 1 ORDER BY 1`,
-      );
-      const groups = reader.getRowObjectsJS();
-      // The NULL group counts the missing values: one scan gives both.
-      const missing = Number(groups.find((row) => row.value === null)?.count ?? 0);
-      const found = new Map(
-        groups.filter((row) => row.value !== null).map((row) => [String(row.value), Number(row.count)]),
-      );
+      const groups = categoryCounts?.get(attribute.id) ?? [];
+      // The NULL group counts the missing values.
+      const missing = groups.find(([value]) => value === null)?.[1] ?? 0;
+      const found = new Map(groups.filter(([value]) => value !== null) as Array<[string, number]>);
       const summary: AttributeSummary = { count: rows - missing, missing };
       const declared = attribute.type === 'boolean' ? ['true', 'false'] : (attribute.levels ?? []);
       // Declared levels keep their order (the first is the reference level); levels found only in the data follow.
-      const levels = [...declared, ...[...found.keys()].filter((value) => !declared.includes(value))];
+      const extra = [...found.keys()].filter((value) => !declared.includes(value)).sort();
+      const levels = [...declared, ...extra];
       summary.levels = levels.map((value) => ({ value, count: found.get(value) ?? 0 }));
       return { summary, levels };
     }
   }
+}
+
+/**
+ * Counts per level of every category and boolean attribute in one scan (GROUPING SETS), with the
+ * NULL group as the missing count; `grouping()` tells a missing value from "not this attribute".
+ */
+async function categoryCounts(
+  connection: DuckDBConnection,
+  table: string,
+  attributes: readonly ModelAttributeDefinition[],
+): Promise<Map<string, Array<[string | null, number]>>> {
+  const counts = new Map<string, Array<[string | null, number]>>(
+    attributes.map((attribute) => [attribute.id, []]),
+  );
+  if (attributes.length === 0) return counts;
+  const columns = attributes.map((attribute) => quoteIdentifier(attribute.id));
+  const reader = await connection.runAndReadAll(
+    `SELECT ${columns.map((column, index) => `CAST(${column} AS VARCHAR) AS v${index}, grouping(${column}) AS g${index}`).join(', ')}, count(*) AS n FROM ${table} GROUP BY GROUPING SETS (${columns.map((column) => `(${column})`).join(', ')})`,
+  );
+  for (const row of reader.getRowObjectsJS()) {
+    const index = attributes.findIndex((_attribute, position) => Number(row[`g${position}`]) === 0);
+    const attribute = attributes[index];
+    if (!attribute) continue;
+    const value = row[`v${index}`];
+    counts
+      .get(attribute.id)
+      ?.push([value === null || value === undefined ? null : String(value), Number(row.n)]);
+  }
+  return counts;
 }
 
 export async function summarizeModel(
@@ -127,8 +153,13 @@ export async function summarizeModel(
   rows: number,
 ): Promise<{ attributes: ManifestAttribute[]; endpoints: ManifestEndpoint[] }> {
   const summarizedAttributes: ManifestAttribute[] = [];
+  const categories = await categoryCounts(
+    connection,
+    table,
+    attributes.filter((attribute) => attribute.type === 'category' || attribute.type === 'boolean'),
+  );
   for (const attribute of attributes) {
-    const { summary, levels } = await summarizeAttribute(connection, table, attribute, rows);
+    const { summary, levels } = await summarizeAttribute(connection, table, attribute, rows, categories);
     summarizedAttributes.push({
       id: attribute.id,
       label: attribute.label,

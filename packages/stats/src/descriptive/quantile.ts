@@ -18,5 +18,7 @@ export function quantileOfSorted(sorted: Float64Array, probability: number): num
   const low = Math.floor(h);
   const lower = sorted[low] ?? Number.NaN;
   const upper = sorted[Math.min(low + 1, n - 1)] ?? lower;
-  return lower + (h - low) * (upper - lower);
+  // R: (1 - h) * x[lo] + h * x[hi], and x[lo] itself when both are equal — the same rounding as R.
+  const weight = h - low;
+  return upper === lower ? lower : (1 - weight) * lower + weight * upper;
 }

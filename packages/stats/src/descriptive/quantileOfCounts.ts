@@ -23,5 +23,7 @@ export function quantileOfCounts(
   };
   const lower = valueAt(low);
   const upper = valueAt(Math.min(low + 1, n - 1));
-  return lower + (h - low) * (upper - lower);
+  // R: (1 - h) * x[lo] + h * x[hi], and x[lo] itself when both are equal — the same rounding as R.
+  const weight = h - low;
+  return upper === lower ? lower : (1 - weight) * lower + weight * upper;
 }
