@@ -129,7 +129,8 @@ describe('sources in several formats', () => {
     expect(summary('bilirubin')).toMatchObject({ count: 2, missing: 1, min: 0.7, max: 1.9 });
     // R: quantile(c(0.7, 1.9)) prints 1.0 1.3 1.6; in doubles (1 - h) x[lo] + h x[hi] is 0.9999999999999999 ….
     const quartiles = summary('bilirubin')?.quartiles ?? [];
-    [1, 1.3, 1.6].forEach((expected, index) => expect(quartiles[index]).toBeCloseTo(expected, 14));
+    for (const [index, expected] of [1, 1.3, 1.6].entries())
+      expect(quartiles[index]).toBeCloseTo(expected, 14);
   });
 
   it('parses dates in the declared format, as days since 1970-01-01', () => {
