@@ -110,6 +110,9 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
     await store.removeStaleStaging();
     staging = await store.createStaging();
     await duckdb.connection.run(`SET temp_directory = ${quoteLiteral(join(staging, 'spill'))}`);
+    // DuckDB tracks query progress only with its progress bar on; we poll it and draw our own.
+    await duckdb.connection.run('SET enable_progress_bar = true');
+    await duckdb.connection.run('SET enable_progress_bar_print = false');
     const model = resolveEntityModel(definition.mapping);
     const problems = [...loaded.problems, ...(await checkJoinFanout(duckdb.connection, definition))];
     if (hasErrors(problems)) throw new BuildFailedError(problems);
