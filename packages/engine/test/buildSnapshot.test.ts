@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConflictError } from '@plexus/spec';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -164,5 +164,22 @@ describe('buildSnapshot', () => {
     const rejected = results.filter((result) => result.status === 'rejected');
     expect(rejected).toHaveLength(1);
     expect((rejected[0] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+  });
+});
+
+describe('the build lock', () => {
+  it('is refused while another live process holds it, and taken over from a dead one', async () => {
+    const dir = await product();
+    const store = new SnapshotStore(join(dir, '.plexus'));
+    await mkdir(store.root, { recursive: true });
+    await writeFile(store.lockFile, String(process.ppid));
+    await expect(buildSnapshot(dir)).rejects.toThrow(
+      /another build of this product is running \(process \d+\)/,
+    );
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    await writeFile(store.lockFile, String(dead));
+    const outcome = await buildSnapshot(dir);
+    expect(outcome.reused).toBe(false);
+    expect(await readdir(store.root)).not.toContain('build.lock');
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConflictError } from '@plexus/spec';
 import type { Manifest } from './Manifest.ts';
@@ -119,28 +119,48 @@ export class SnapshotStore {
   /** One build at a time per product; a lock left by a killed build is taken over. */
   async lock(): Promise<() => Promise<void>> {
     await mkdir(this.root, { recursive: true });
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const handle = await open(this.lockFile, 'wx');
-        await handle.writeFile(String(process.pid));
-        await handle.close();
-        heldLocks.add(this.lockFile);
-        return async () => {
-          heldLocks.delete(this.lockFile);
-          await rm(this.lockFile, { force: true });
-        };
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const holder = Number(await readFile(this.lockFile, 'utf8').catch(() => 'NaN'));
+    // The lock is created by link() from a file that already holds our pid: it never exists empty,
+    // so nobody can mistake a lock being written for a stale one.
+    const mine = `${this.lockFile}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    await writeFile(mine, String(process.pid));
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+          await link(mine, this.lockFile);
+          heldLocks.add(this.lockFile);
+          return async () => {
+            heldLocks.delete(this.lockFile);
+            await rm(this.lockFile, { force: true });
+          };
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        }
+        const content = await readFile(this.lockFile, 'utf8').catch(() => undefined);
+        if (content === undefined) continue;
+        const holder = Number(content);
         const heldHere = holder === process.pid && heldLocks.has(this.lockFile);
         if (Number.isInteger(holder) && processAlive(holder) && (holder !== process.pid || heldHere)) {
           throw new ConflictError(
             `another build of this product is running (process ${holder}); wait for it to finish`,
           );
         }
-        await rm(this.lockFile, { force: true });
+        // A stale lock is moved aside by rename, which only one of several takers can win; a lock that
+        // changed hands meanwhile is put back.
+        const aside = `${this.lockFile}.stale.${process.pid}.${randomBytes(4).toString('hex')}`;
+        try {
+          await rename(this.lockFile, aside);
+        } catch {
+          continue;
+        }
+        if ((await readFile(aside, 'utf8').catch(() => '')) !== content) {
+          await rename(aside, this.lockFile).catch(() => {});
+          throw new ConflictError('another build took the build lock just now; wait for it to finish');
+        }
+        await rm(aside, { force: true });
       }
+      throw new ConflictError('could not take the build lock; remove build.lock if no build is running');
+    } finally {
+      await rm(mine, { force: true });
     }
-    throw new ConflictError('could not take the build lock; remove build.lock if no build is running');
   }
 }
