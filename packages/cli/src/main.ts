@@ -29,7 +29,11 @@ function program(setCode: (code: number) => void): Command {
     .description(
       'check product folders and report all problems, one per line as file:line:col  code  message',
     )
-    .argument('<dir...>', 'product folders, or folders holding product folders')
+    .argument(
+      '[dir...]',
+      'product folders, or folders holding product folders (default: the current folder)',
+      ['.'],
+    )
     .option('--json', 'print the problems as JSON')
     .action(async (dirs: string[], options: { json?: boolean }) =>
       setCode(await (await import('./commands/validateCommand.ts')).validateCommand(dirs, options)),
@@ -38,7 +42,11 @@ function program(setCode: (code: number) => void): Command {
   root
     .command('build')
     .description('build snapshots: read sources, run data tests, write Parquet and manifest.json atomically')
-    .argument('<dir...>', 'product folders, or folders holding product folders')
+    .argument(
+      '[dir...]',
+      'product folders, or folders holding product folders (default: the current folder)',
+      ['.'],
+    )
     .option('--force', 'rebuild even when a snapshot of the same data version exists')
     .option('--snapshot-root <dir>', "this product's snapshot folder (default: <product>/.plexus)")
     .option(
