@@ -65,14 +65,16 @@ const post = (body: unknown): RequestInit => ({
 describe('plexus serve --build', () => {
   it('printed the URL and a curl example', () => {
     expect(output).toContain('va-lung-trial: data version');
+    expect(output).toContain('pbc-trial: data version');
     expect(output).toContain('built,');
     expect(output).toContain('curl -X POST');
   });
 
-  it('lists the product and describes its model', async () => {
+  it('lists the products and describes their models', async () => {
     const list = await json('/api/v1/products');
     expect(list.status).toBe(200);
     expect((list.body.products as Array<{ id: string }>).map((product) => product.id)).toEqual([
+      'pbc-trial',
       'va-lung-trial',
     ]);
     const detail = await json('/api/v1/products/va-lung-trial');
@@ -156,7 +158,7 @@ describe('plexus serve --build', () => {
 
   it('serves the OpenAPI document and a health check', async () => {
     expect((await json('/api/v1/openapi.json')).body.openapi).toBe('3.1.0');
-    expect((await json('/healthz')).body).toMatchObject({ status: 'ok', products: 1 });
+    expect((await json('/healthz')).body).toMatchObject({ status: 'ok', products: 2 });
   });
 
   it('stops cleanly on SIGTERM', async () => {

@@ -6,6 +6,7 @@ import { buildSnapshot } from '@plexus/engine';
 import { openProducts, type ProductRegistry, type ProductService } from '@plexus/runtime';
 import type { Block, ResultDocument, StatisticBlock, TableBlock } from '@plexus/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { block, expectClose } from './resultBlocks.ts';
 
 /** R 4.2 / survival 3.5-3 on the same data (see packages/stats/test/reference/README). */
 const reference = JSON.parse(
@@ -38,25 +39,6 @@ afterAll(async () => {
   await registry.close();
   await rm(snapshotRoot, { recursive: true, force: true });
 });
-
-function expectClose(actual: unknown, expected: unknown, where: string): void {
-  if (expected === null || expected === undefined) {
-    expect(actual, where).toBeNull();
-    return;
-  }
-  expect(typeof actual, where).toBe('number');
-  const scale = Math.max(Math.abs(expected as number), 1e-300);
-  expect(
-    Math.abs((actual as number) - (expected as number)) / scale,
-    `${where}: ${actual} vs R ${expected}`,
-  ).toBeLessThanOrEqual(1e-6);
-}
-
-function block<T extends Block>(result: ResultDocument | undefined, id: string): T {
-  const found = result?.blocks.find((candidate) => candidate.id === id);
-  if (!found) throw new Error(`result has no block ${id}`);
-  return found as T;
-}
 
 describe('va-lung-trial kaplan-meier by arm equals R survfit/survdiff', () => {
   let result: ResultDocument | undefined;

@@ -1,0 +1,2 @@
+export * from './descriptive/cohortSummary.ts';
+export * from './survival/kaplanMeierByGroup.ts';

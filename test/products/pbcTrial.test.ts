@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildSnapshot } from '@plexus/engine';
+import { openProducts, type ProductRegistry, type ProductService } from '@plexus/runtime';
+import type { StatisticBlock, TableBlock } from '@plexus/spec';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { block, expectClose } from './resultBlocks.ts';
+
+/** R 4.2 / survival 3.5-3 on the same data: survfit(Surv(time, dead) ~ trt), survdiff(). */
+const reference = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../packages/stats/test/reference/pbc.survival.json'), 'utf8'),
+) as {
+  km_by_group: {
+    curve: Array<Record<string, number | string | null>>;
+    median: Array<Record<string, number | string | null>>;
+  };
+  logrank: { chisq: number; df: number; p: number };
+};
+const ARM: Record<string, string> = { 'trt=1': 'D-penicillamine', 'trt=2': 'placebo' };
+const PRODUCT = resolve(import.meta.dirname, '../../products/pbc-trial');
+const COLUMNS = ['time', 'n_risk', 'n_event', 'n_censor', 'surv', 'std_err', 'lower', 'upper'] as const;
+
+let snapshotRoot: string;
+let registry: ProductRegistry;
+let product: ProductService;
+
+beforeAll(async () => {
+  snapshotRoot = await mkdtemp(join(tmpdir(), 'plexus-pbc-'));
+  await buildSnapshot(PRODUCT, { snapshotRoot });
+  registry = await openProducts([PRODUCT], { snapshotRoot });
+  product = registry.get('pbc-trial') as ProductService;
+});
+
+afterAll(async () => {
+  await registry.close();
+  await rm(snapshotRoot, { recursive: true, force: true });
+});
+
+describe('pbc-trial', () => {
+  it('describes 312 patients with 125 deaths', () => {
+    expect(product.model().entity.count).toBe(312);
+    expect(product.model().endpoints[0]?.summary).toEqual({
+      count: 312,
+      events: 125,
+      censored: 187,
+      missing: 0,
+    });
+  });
+
+  it('gives Kaplan–Meier by arm, medians and log-rank as R does', async () => {
+    const run = await product.run('kaplan-meier', {});
+    expect(run.status).toBe('succeeded');
+    const table = block<TableBlock>(run.result, 'survival-table');
+    expect(table.rows).toHaveLength(reference.km_by_group.curve.length);
+    reference.km_by_group.curve.forEach((expected, index) => {
+      const row = table.rows[index] ?? [];
+      expect(row[0]).toBe(ARM[String(expected.stratum)]);
+      COLUMNS.forEach((key, column) => expectClose(row[column + 1], expected[key], `row ${index} ${key}`));
+    });
+    const medians = block<TableBlock>(run.result, 'medians');
+    reference.km_by_group.median.forEach((expected, index) => {
+      const row = medians.rows[index] ?? [];
+      expectClose(row[3], expected.median, 'median');
+      expectClose(row[4], expected.lower, 'median lower');
+      expectClose(row[5], expected.upper, 'median upper');
+    });
+    const test = block<StatisticBlock>(run.result, 'log-rank');
+    expectClose(test.value, reference.logrank.chisq, 'chisq');
+    expectClose(test.p, reference.logrank.p, 'p');
+  });
+
+  it('summarises laboratory values with their missing counts', async () => {
+    const run = await product.run('cohort-summary', {});
+    const numeric = block<TableBlock>(run.result, 'numeric-attributes');
+    const cholesterol = numeric.rows.find((row) => row[0] === 'Serum cholesterol');
+    // R: sum(is.na(pbc$chol[1:312])) is 28; summary() median 309.5
+    expect(cholesterol?.slice(2, 4)).toEqual([284, 28]);
+    expect(cholesterol?.[6]).toBe(309.5);
+  });
+});
