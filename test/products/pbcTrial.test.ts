@@ -79,4 +79,40 @@ describe('pbc-trial', () => {
     expect(cholesterol?.slice(2, 4)).toEqual([284, 28]);
     expect(cholesterol?.[6]).toBe(309.5);
   });
+
+  // R: survdiff(Surv(time, dead) ~ cut(bili, quantile(bili, probs), include.lowest = TRUE), data = pbc)
+  // and survfit(...) medians; cutoff: cut(bili, c(-Inf, 2, Inf)).
+  it.each([
+    ['quartiles', {}, 139.852730584426, 4],
+    ['tertiles', {}, 121.655945975119, 3],
+    ['cutoff', { cutoff: 2 }, 110.267855526345, 2],
+  ] as const)('splits bilirubin by %s and matches R', async (split, extra, chisq, strata) => {
+    const run = await product.run('survival-by-biomarker', { biomarker: 'bilirubin', split, ...extra });
+    expect(run.status).toBe('succeeded');
+    expectClose(block<StatisticBlock>(run.result, 'log-rank').value, chisq, 'chisq');
+    expect(block<TableBlock>(run.result, 'medians').rows).toHaveLength(strata);
+  });
+
+  it('gives the medians per bilirubin quartile as R', async () => {
+    const run = await product.run('survival-by-biomarker', { biomarker: 'bilirubin', split: 'quartiles' });
+    const medians = block<TableBlock>(run.result, 'medians');
+    expect(medians.rows.map((row) => row.slice(0, 3))).toEqual([
+      ['Q1: ≤ 0.8', 90, 14],
+      ['Q2: 0.8–1.35', 66, 14],
+      ['Q3: 1.35–3.425', 78, 39],
+      ['Q4: > 3.425', 78, 58],
+    ]);
+    expect(medians.rows.map((row) => row.slice(3))).toEqual([
+      [null, null, null],
+      [null, 3090, null],
+      [3222, 2105, 3445],
+      [1170, 943, 1427],
+    ]);
+  });
+
+  it('asks for the cutoff when the split is a cutoff', async () => {
+    const run = await product.run('survival-by-biomarker', { split: 'cutoff' });
+    expect(run).toMatchObject({ status: 'failed', error: { code: 'INPUT_INVALID' } });
+    expect(run.error?.message).toContain('needs the cutoff parameter');
+  });
 });

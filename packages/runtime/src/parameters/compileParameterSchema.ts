@@ -74,6 +74,20 @@ function parameterSchema(parameter: Parameter, model: ModelChoices): JsonSchema 
         ...(parameter.default !== undefined ? { default: parameter.default } : {}),
       };
     }
+    case 'attributes': {
+      const allowed = model.attributes.filter(
+        (attribute) => !parameter.attributeTypes || parameter.attributeTypes.includes(attribute.type),
+      );
+      return {
+        type: 'array',
+        items: { type: 'string', enum: allowed.map((attribute) => attribute.id) },
+        uniqueItems: true,
+        ...(parameter.minItems !== undefined ? { minItems: parameter.minItems } : {}),
+        ...(parameter.maxItems !== undefined ? { maxItems: parameter.maxItems } : {}),
+        ...meta,
+        ...(parameter.default !== undefined ? { default: parameter.default } : {}),
+      };
+    }
     case 'endpoint':
       return {
         type: 'string',

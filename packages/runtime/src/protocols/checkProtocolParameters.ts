@@ -8,46 +8,54 @@ export function checkProtocolParameters(protocol: Protocol, model: ModelChoices,
   const problems: Problem[] = [];
   for (const [name, parameter] of Object.entries(protocol.parameters)) {
     const path = ['parameters', name];
-    if (parameter.type === 'attribute') {
+    if (parameter.type === 'attribute' || parameter.type === 'attributes') {
       const allowed = model.attributes.filter(
         (attribute) =>
           attribute.unresolved ||
           !parameter.attributeTypes ||
           parameter.attributeTypes.includes(attribute.type),
       );
+      const types = parameter.attributeTypes?.join(' or ');
       if (allowed.length === 0) {
         problems.push(
           problemAt(
             file,
             path,
             'unknown-attribute',
-            `parameter '${name}': the model has no attribute of type ${parameter.attributeTypes?.join(' or ')}`,
+            `parameter '${name}': the model has no attribute of type ${types}`,
           ),
         );
       }
-      if (parameter.default !== undefined) {
-        const attribute = model.attributes.find((candidate) => candidate.id === parameter.default);
+      const defaults =
+        parameter.default === undefined
+          ? []
+          : Array.isArray(parameter.default)
+            ? parameter.default
+            : [parameter.default];
+      defaults.forEach((id, index) => {
+        const at = Array.isArray(parameter.default) ? [...path, 'default', index] : [...path, 'default'];
+        const attribute = model.attributes.find((candidate) => candidate.id === id);
         if (!attribute) {
           const ids = model.attributes.map((candidate) => candidate.id);
           problems.push(
             problemAt(
               file,
-              [...path, 'default'],
+              at,
               'unknown-attribute',
-              `parameter '${name}': default '${parameter.default}' is not an attribute of the model${didYouMean(parameter.default, ids)}`,
+              `parameter '${name}': default '${id}' is not an attribute of the model${didYouMean(id, ids)}`,
             ),
           );
         } else if (!allowed.includes(attribute)) {
           problems.push(
             problemAt(
               file,
-              [...path, 'default'],
+              at,
               'unknown-attribute',
-              `parameter '${name}': default '${parameter.default}' is ${attribute.type}, but the parameter takes ${parameter.attributeTypes?.join(' or ')}`,
+              `parameter '${name}': default '${id}' is ${attribute.type}, but the parameter takes ${types}`,
             ),
           );
         }
-      }
+      });
     }
     if (parameter.type === 'endpoint') {
       if (model.endpoints.length === 0)

@@ -32,6 +32,18 @@ export const ParameterSchema = Type.Union(
       'The id of a model attribute, optionally restricted by type.',
     ),
     parameter(
+      'attributes',
+      {
+        attributeTypes: Type.Optional(
+          Type.Array(ColumnTypeSchema, { minItems: 1, description: 'Allowed attribute types.' }),
+        ),
+        minItems: Type.Optional(Type.Integer({ minimum: 0 })),
+        maxItems: Type.Optional(Type.Integer({ minimum: 1 })),
+        default: Type.Optional(Type.Array(IdentifierSchema, { uniqueItems: true })),
+      },
+      'A list of distinct model attribute ids (e.g. covariates), optionally restricted by type.',
+    ),
+    parameter(
       'endpoint',
       { default: Type.Optional(IdentifierSchema) },
       'The id of a time-to-event endpoint.',
@@ -77,7 +89,7 @@ export const ParameterSchema = Type.Union(
   ],
   {
     description:
-      'A parameter: type is one of cohort, attribute, endpoint, enum, number, integer, boolean, string.',
+      'A parameter: type is one of cohort, attribute, attributes, endpoint, enum, number, integer, boolean, string.',
   },
 );
 
