@@ -57,7 +57,8 @@ describe('pbc-trial', () => {
     reference.km_by_group.curve.forEach((expected, index) => {
       const row = table.rows[index] ?? [];
       expect(row[0]).toBe(ARM[String(expected.stratum)]);
-      COLUMNS.forEach((key, column) => expectClose(row[column + 1], expected[key], `row ${index} ${key}`));
+      for (const [column, key] of COLUMNS.entries())
+        expectClose(row[column + 1], expected[key], `row ${index} ${key}`);
     });
     const medians = block<TableBlock>(run.result, 'medians');
     reference.km_by_group.median.forEach((expected, index) => {
@@ -114,5 +115,27 @@ describe('pbc-trial', () => {
     const run = await product.run('survival-by-biomarker', { split: 'cutoff' });
     expect(run).toMatchObject({ status: 'failed', error: { code: 'INPUT_INVALID' } });
     expect(run.error?.message).toContain('needs the cutoff parameter');
+  });
+
+  // R: t.test(x, y), wilcox.test(x, y), chisq.test(table(trt, x)) on pbc by trt.
+  it('compares the arms attribute by attribute as R does', async () => {
+    const run = await product.run('compare-groups', {});
+    expect(run.status).toBe('succeeded');
+    const rows = new Map(block<TableBlock>(run.result, 'comparisons').rows.map((row) => [row[0], row]));
+    const check = (label: string, statistic: number, p: number, wilcoxonP: number | null) => {
+      const row = rows.get(label) ?? [];
+      expectClose(row[5], statistic, `${label} statistic`);
+      expectClose(row[6], p, `${label} p`);
+      expectClose(row[8], wilcoxonP, `${label} Wilcoxon p`);
+    };
+    check('Age', 2.3882216728223, 0.0175317757976482, 0.0196544760738694);
+    check('Serum bilirubin', -1.50744471836268, 0.13286415338127, 0.842175893221622);
+    check('Sex', 0.646891908311832, 0.421226100108528, null);
+    check('Histologic stage', 4.6263143588862, 0.201296291082872, null);
+    const adjusted = [...rows.values()]
+      .map((row) => row[7])
+      .filter((value): value is number => typeof value === 'number');
+    expect(adjusted).toHaveLength(16);
+    expect(adjusted.every((value, index) => value >= Number([...rows.values()][index]?.[6]))).toBe(true);
   });
 });

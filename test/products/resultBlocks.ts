@@ -1,8 +1,8 @@
 import type { Block, ResultDocument } from '@plexus/spec';
 import { expect } from 'vitest';
 
-/** Relative closeness to R's number (1e-6), with R's NA matched by null. */
-export function expectClose(actual: unknown, expected: unknown, where: string): void {
+/** Relative closeness to R's number (1e-6, or looser for numbers R printed rounded), NA matched by null. */
+export function expectClose(actual: unknown, expected: unknown, where: string, tolerance = 1e-6): void {
   if (expected === null || expected === undefined) {
     expect(actual, where).toBeNull();
     return;
@@ -12,7 +12,7 @@ export function expectClose(actual: unknown, expected: unknown, where: string): 
   expect(
     Math.abs((actual as number) - (expected as number)) / scale,
     `${where}: ${actual} vs R ${expected}`,
-  ).toBeLessThanOrEqual(1e-6);
+  ).toBeLessThanOrEqual(tolerance);
 }
 
 export function block<T extends Block>(result: ResultDocument | undefined, id: string): T {

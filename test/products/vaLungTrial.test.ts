@@ -157,3 +157,65 @@ describe('va-lung-trial protocols on cohorts', () => {
     }
   });
 });
+
+describe('va-lung-trial cox-regression equals R coxph', () => {
+  const cox = JSON.parse(
+    readFileSync(
+      resolve(import.meta.dirname, '../../packages/stats/test/reference/veteran.survival.json'),
+      'utf8',
+    ),
+  ) as Record<
+    'cox_efron' | 'cox_breslow',
+    {
+      terms: Array<Record<string, number | string>>;
+      concordance: number;
+      lrt: [number, number, number];
+      wald: [number, number, number];
+      score: [number, number, number];
+    }
+  >;
+
+  // R's model is coxph(Surv(time, status) ~ trt + karno + age + celltype); trt coded 1/2 equals our
+  // arm dummy (test vs standard), so every number must agree.
+  it.each(['efron', 'breslow'] as const)('with %s ties', async (ties) => {
+    const expected = cox[`cox_${ties}`];
+    const run = await product.run('cox-regression', { ties });
+    expect(run.status).toBe('succeeded');
+    const coefficients = block<TableBlock>(run.result, 'coefficients');
+    expect(coefficients.rows).toHaveLength(expected.terms.length);
+    expected.terms.forEach((term, index) => {
+      const row = coefficients.rows[index] ?? [];
+      for (const [column, key] of [
+        [2, 'coef'],
+        [3, 'hr'],
+        [4, 'lower'],
+        [5, 'upper'],
+        [6, 'se'],
+        [7, 'z'],
+        [8, 'p'],
+      ] as const) {
+        expectClose(row[column], term[key], `${term.term} ${key}`);
+      }
+    });
+    for (const [id, key] of [
+      ['likelihood-ratio', 'lrt'],
+      ['wald', 'wald'],
+      ['score', 'score'],
+    ] as const) {
+      const statistic = block<StatisticBlock>(run.result, id);
+      expectClose(statistic.value, expected[key][0], `${key} test`);
+      expectClose(statistic.p, expected[key][2], `${key} p`);
+    }
+    expectClose(block<StatisticBlock>(run.result, 'concordance').value, expected.concordance, 'concordance');
+  });
+
+  it('adds hazard ratios against the reference group to Kaplan–Meier', async () => {
+    const run = await product.run('kaplan-meier', { groupBy: 'cell_type' });
+    const ratios = block<TableBlock>(run.result, 'hazard-ratios');
+    // R: summary(coxph(Surv(time, status) ~ factor(celltype, levels = c("squamous", ...))))$conf.int
+    expect(ratios.rows.map((row) => row[0])).toEqual(['smallcell', 'adeno', 'large']);
+    expectClose(ratios.rows[0]?.[2], 2.72169, 'HR smallcell', 1e-5);
+    expectClose(ratios.rows[1]?.[2], 3.150978, 'HR adeno', 1e-5);
+    expectClose(ratios.rows[2]?.[3], 0.7310022, 'lower large', 1e-5);
+  });
+});

@@ -2,6 +2,13 @@ export { type Description, describe } from './descriptive/describe.ts';
 export { quantile, quantileOfSorted } from './descriptive/quantile.ts';
 export { quantileOfCounts } from './descriptive/quantileOfCounts.ts';
 export { chiSquareCdf, chiSquareSurvival, logChiSquareSurvival } from './distributions/chiSquare.ts';
+export { fCdf, fSurvival, logFSurvival } from './distributions/f.ts';
+export {
+  hypergeometricCdf,
+  hypergeometricPmf,
+  logHypergeometricPmf,
+} from './distributions/hypergeometric.ts';
+export { logBeta, regularizedBeta, regularizedBetaComplement } from './distributions/incompleteBeta.ts';
 export { logGamma, stirlingError } from './distributions/logGamma.ts';
 export { normalCdf, normalQuantile, normalSurvival } from './distributions/normal.ts';
 export {
@@ -9,7 +16,21 @@ export {
   regularizedGammaP,
   regularizedGammaQ,
 } from './distributions/regularizedGamma.ts';
+export { logTSurvival, tCdf, tDensity, tQuantile, tSurvival } from './distributions/t.ts';
+export { wilcoxonRankSumCdf, wilcoxonRankSumSurvival } from './distributions/wilcoxonRankSum.ts';
 export { generalizedQuadraticForm } from './linalg/generalizedQuadraticForm.ts';
+export { type LdlCholesky, ldlCholesky, ldlInverse, ldlSolve } from './linalg/ldlCholesky.ts';
+export { type PAdjustMethod, pAdjust } from './multiplicity/pAdjust.ts';
+export { type ConcordanceCounts, concordance } from './regression/concordance.ts';
+export type { CovariateInput } from './regression/coxDesign.ts';
+export type { CoxTies } from './regression/coxPartialLikelihood.ts';
+export {
+  type CoxPHOptions,
+  type CoxPHResult,
+  type CoxTerm,
+  type CoxTest,
+  coxPH,
+} from './regression/coxPH.ts';
 export { StatsInputError } from './StatsInputError.ts';
 export type { ConfType } from './survival/confidenceLimits.ts';
 export {
@@ -23,3 +44,15 @@ export { type LogRankOptions, type LogRankResult, logRank } from './survival/log
 export { mergeNearTies } from './survival/mergeNearTies.ts';
 export type { EventInput, LabelInput } from './survival/survivalInput.ts';
 export type { SurvivalMedian } from './survival/survivalMedian.ts';
+export type { Alternative } from './tests/alternative.ts';
+export { type ChiSquareTestOptions, type ChiSquareTestResult, chiSquareTest } from './tests/chiSquareTest.ts';
+export { type FisherExactOptions, type FisherExactResult, fisherExact } from './tests/fisherExact.ts';
+export { fisherExactRxC } from './tests/fisherExactRxC.ts';
+export { type KruskalWallisResult, kruskalWallis } from './tests/kruskalWallis.ts';
+export { type OneWayAnovaResult, oneWayAnova } from './tests/oneWayAnova.ts';
+export { pairedTTest, studentTTest, type TTestOptions, type TTestResult, welchTTest } from './tests/tTest.ts';
+export {
+  type WilcoxonRankSumOptions,
+  type WilcoxonRankSumResult,
+  wilcoxonRankSum,
+} from './tests/wilcoxonRankSum.ts';

@@ -1,3 +1,9 @@
 // The product's apps are Plexus's standard ones; a product that needs its own algorithm adds a module
 // beside this one and names it in its protocol.
-export { cohortSummary, kaplanMeierByGroup, survivalByBiomarker } from '@plexus/apps';
+export {
+  cohortSummary,
+  compareGroups,
+  coxRegression,
+  kaplanMeierByGroup,
+  survivalByBiomarker,
+} from '@plexus/apps';

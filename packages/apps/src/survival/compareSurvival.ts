@@ -1,6 +1,7 @@
 import type { ManifestEndpoint } from '@plexus/engine';
 import type { Block } from '@plexus/spec';
 import { type ConfType, type KaplanMeierStratum, kaplanMeier, logRank } from '@plexus/stats';
+import { hazardRatios } from './hazardRatios.ts';
 import { kaplanMeierChart } from './kaplanMeierChart.ts';
 import { atRiskTable, survivalTable } from './kaplanMeierTables.ts';
 
@@ -55,6 +56,25 @@ export function compareSurvival(input: SurvivalComparison): { blocks: Block[]; s
     atRiskTable(km.strata, time, group),
   ];
   if (km.strata.length >= 2) {
+    const ratios = hazardRatios(
+      time,
+      event,
+      group,
+      km.strata.map((stratum) => stratum.stratum),
+      confLevel,
+    );
+    if ('block' in ratios) {
+      blocks.push(ratios.block);
+      const chart = blocks.find((block) => block.id === 'km-curve');
+      if (chart?.type === 'chart') {
+        (chart.spec as Record<string, unknown>).title = {
+          text: `${endpoint.label} by ${groupLabel}`,
+          subtitle: ratios.subtitle,
+        };
+      }
+    } else {
+      blocks.push({ id: 'hazard-ratios-note', type: 'markdown', text: ratios.note });
+    }
     const test = logRank({ time, event, group, levels });
     blocks.push({
       id: 'log-rank',

@@ -1,12 +1,14 @@
-import { logGamma } from './logGamma.ts';
-
-function logChoose(n: number, k: number): number {
-  return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
-}
+import { logBinomialRaw } from './binomialDeviance.ts';
 
 function validCounts(m: number, n: number, k: number): boolean {
   return (
-    Number.isInteger(m) && Number.isInteger(n) && Number.isInteger(k) && m >= 0 && n >= 0 && k >= 0 && k <= m + n
+    Number.isInteger(m) &&
+    Number.isInteger(n) &&
+    Number.isInteger(k) &&
+    m >= 0 &&
+    n >= 0 &&
+    k >= 0 &&
+    k <= m + n
   );
 }
 
@@ -17,7 +19,11 @@ function validCounts(m: number, n: number, k: number): boolean {
 export function logHypergeometricPmf(x: number, m: number, n: number, k: number): number {
   if (!validCounts(m, n, k) || Number.isNaN(x)) return Number.NaN;
   if (!Number.isInteger(x) || x < Math.max(0, k - n) || x > Math.min(k, m)) return Number.NEGATIVE_INFINITY;
-  return logChoose(m, x) + logChoose(n, k - x) - logChoose(m + n, k);
+  // R's dhyper: dbinom_raw(x, m, p, q) dbinom_raw(k - x, n, p, q) / dbinom_raw(k, m + n, p, q), p = k/(m+n)
+  const total = m + n;
+  const p = k / total;
+  const q = (total - k) / total;
+  return logBinomialRaw(x, m, p, q) + logBinomialRaw(k - x, n, p, q) - logBinomialRaw(k, total, p, q);
 }
 
 /** P(X = x) (R: `dhyper(x, m, n, k)`). */

@@ -1,12 +1,33 @@
-import { logGamma } from './logGamma.ts';
+import { logGamma, stirlingError } from './logGamma.ts';
 
 const EPSILON = Number.EPSILON;
 const TINY = 1e-300;
 const MAX_ITERATIONS = 10000;
 
-/** log B(a, b) = log Gamma(a) + log Gamma(b) - log Gamma(a + b). */
+const HALF_LOG_TWO_PI = 0.9189385332046728;
+
+/**
+ * log B(a, b) as R's lbeta: when an argument is >= 10 the Stirling corrections are separated so
+ * that the large (x - 1/2) log x terms cancel analytically rather than in floating point.
+ */
 export function logBeta(a: number, b: number): number {
-  return logGamma(a) + logGamma(b) - logGamma(a + b);
+  const p = Math.min(a, b);
+  const q = Math.max(a, b);
+  if (p >= 10) {
+    const corr = stirlingError(p) + stirlingError(q) - stirlingError(p + q);
+    return (
+      -0.5 * Math.log(q) +
+      HALF_LOG_TWO_PI +
+      corr +
+      (p - 0.5) * Math.log(p / (p + q)) +
+      q * Math.log1p(-p / (p + q))
+    );
+  }
+  if (q >= 10) {
+    const corr = stirlingError(q) - stirlingError(p + q);
+    return logGamma(p) + corr + p - p * Math.log(p + q) + (q - 0.5) * Math.log1p(-p / (p + q));
+  }
+  return logGamma(p) + logGamma(q) - logGamma(p + q);
 }
 
 /**
@@ -46,7 +67,10 @@ function continuedFraction(x: number, a: number, b: number): number {
 
 /** log of the tail of I evaluated by the continued fraction, valid when x < (a+1)/(a+b+2). */
 function logTail(x: number, y: number, a: number, b: number): number {
-  const logFront = a * Math.log(x) + b * Math.log(y) - logBeta(a, b) - Math.log(a);
+  // log x and log y from whichever of x, y is small, so neither loses digits near 1.
+  const logX = x < 0.5 ? Math.log(x) : Math.log1p(-y);
+  const logY = y < 0.5 ? Math.log(y) : Math.log1p(-x);
+  const logFront = a * logX + b * logY - logBeta(a, b) - Math.log(a);
   return logFront + Math.log(continuedFraction(x, a, b));
 }
 

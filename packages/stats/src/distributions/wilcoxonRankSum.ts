@@ -54,7 +54,12 @@ export function wilcoxonRankSumCdf(q: number, m: number, n: number, counts = wil
 }
 
 /** P(W > q) (R: `pwilcox(q, m, n, lower.tail = FALSE)`). */
-export function wilcoxonRankSumSurvival(q: number, m: number, n: number, counts = wilcoxonCounts(m, n)): number {
+export function wilcoxonRankSumSurvival(
+  q: number,
+  m: number,
+  n: number,
+  counts = wilcoxonCounts(m, n),
+): number {
   // P(W > q) = P(W >= q + 1) = P(W <= mn - q - 1)
   const x = Math.floor(q + 1e-7);
   return wilcoxonRankSumCdf(m * n - x - 1, m, n, counts);

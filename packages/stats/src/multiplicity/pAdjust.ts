@@ -53,6 +53,8 @@ export function pAdjust(p: readonly number[], method: PAdjustMethod): number[] {
       return result;
     }
     default:
-      throw new StatsInputError(`unknown p.adjust method '${String(method)}'; use BH, BY, holm or bonferroni`);
+      throw new StatsInputError(
+        `unknown p.adjust method '${String(method)}'; use BH, BY, holm or bonferroni`,
+      );
   }
 }

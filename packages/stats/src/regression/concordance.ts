@@ -16,7 +16,11 @@ export interface ConcordanceCounts {
  * as still at risk (longer); two deaths at the same time are not comparable; tied scores count 1/2.
  * Computed in O(n log n) with a Fenwick tree over score ranks, visiting times from the largest down.
  */
-export function concordance(time: ArrayLike<number>, status: ArrayLike<number>, score: ArrayLike<number>): ConcordanceCounts {
+export function concordance(
+  time: ArrayLike<number>,
+  status: ArrayLike<number>,
+  score: ArrayLike<number>,
+): ConcordanceCounts {
   const n = time.length;
   const distinct = Float64Array.from(new Set(Array.from(score))).sort();
   const rankOf = new Map<number, number>();

@@ -83,7 +83,10 @@ export function coxPH(options: CoxPHOptions): CoxPHResult {
     throw new StatsInputError(`ties is "${String(ties)}"; use 'efron' or 'breslow'`, 'ties');
   }
   if (!(confLevel > 0 && confLevel < 1)) {
-    throw new StatsInputError(`confLevel is ${confLevel}; it must be strictly between 0 and 1 (e.g. 0.95)`, 'confLevel');
+    throw new StatsInputError(
+      `confLevel is ${confLevel}; it must be strictly between 0 and 1 (e.g. 0.95)`,
+      'confLevel',
+    );
   }
   const n = options.time.length;
   const columns = readCovariates(options.covariates, n);
@@ -95,30 +98,28 @@ export function coxPH(options: CoxPHOptions): CoxPHResult {
   const { p, terms: names } = design;
   const events = rows.event.reduce((sum, e) => sum + e, 0);
   if (events === 0) {
-    throw new StatsInputError(`none of the ${m} complete rows has an event; a Cox model needs at least one`, 'event');
+    throw new StatsInputError(
+      `none of the ${m} complete rows has an event; a Cox model needs at least one`,
+      'event',
+    );
   }
 
   // Sort once by ascending time (stable), as coxph.fit does before calling coxfit6.
-  const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => (rows.time[a] ?? 0) - (rows.time[b] ?? 0));
+  const order = Array.from({ length: m }, (_, i) => i).sort(
+    (a, b) => (rows.time[a] ?? 0) - (rows.time[b] ?? 0),
+  );
   const x = new Float64Array(m * p);
   order.forEach((r, k) => {
     x.set(design.x.subarray(r * p, (r + 1) * p), k * p);
   });
-  const fit = coxNewtonRaphson(
-    {
-      n: m,
-      p,
-      time: Float64Array.from(order, (r) => rows.time[r] ?? 0),
-      status: Uint8Array.from(order, (r) => rows.event[r] ?? 0),
-      x,
-    },
-    ties,
-  );
+  const sortedTime = Float64Array.from(order, (r) => rows.time[r] ?? 0);
+  const sortedStatus = Uint8Array.from(order, (r) => rows.event[r] ?? 0);
+  const fit = coxNewtonRaphson({ n: m, p, time: sortedTime, status: sortedStatus, x }, ties);
 
   if (fit.initialRank < p) {
     const which = fit.initialSingular.map((j) => names[j]).join(', ');
     throw new StatsInputError(
-      `the design is singular: ${which} ${fit.initialSingular.length === 1 ? 'is' : 'are'} constant or a linear combination of the other covariates among the complete rows (R would report NA); remove the redundant covariate(s)`,
+      `the design is singular: ${which} ${fit.initialSingular.length === 1 ? 'is' : 'are'} constant or a linear combination of the other covariates within the risk sets of the complete rows, so ${fit.initialSingular.length === 1 ? 'its effect' : 'their effects'} cannot be estimated (R would report NA); remove the redundant covariate(s) or merge sparse levels`,
       'covariates',
     );
   }
@@ -128,7 +129,10 @@ export function coxPH(options: CoxPHOptions): CoxPHResult {
     let influence = 0;
     for (let k = 0; k < p; k++) influence += (fit.u[k] ?? 0) * (fit.variance[k * p + j] ?? 0);
     influence = Math.abs(influence);
-    return !Number.isFinite(influence) || (influence > COX_EPS && influence > Math.sqrt(COX_EPS) * Math.abs(coef[j] ?? 0));
+    return (
+      !Number.isFinite(influence) ||
+      (influence > COX_EPS && influence > Math.sqrt(COX_EPS) * Math.abs(coef[j] ?? 0))
+    );
   });
   if (!fit.converged || fit.finalRank < p || infinite.length > 0) {
     const culprits = infinite.length > 0 ? ` (${infinite.join(', ')})` : '';
@@ -155,12 +159,13 @@ export function coxPH(options: CoxPHOptions): CoxPHResult {
     };
   });
 
-  const lp = new Float64Array(m);
-  for (let r = 0; r < m; r++) {
+  // Linear predictor from the uncentred design (identical covariate rows give identical scores),
+  // in time order so that concordance's own sort finds the data already ordered.
+  const lp = Float64Array.from(order, (r) => {
     let eta = 0;
     for (let j = 0; j < p; j++) eta += (design.x[r * p + j] ?? 0) * (coef[j] ?? 0);
-    lp[r] = eta;
-  }
+    return eta;
+  });
   const test = (value: number): CoxTest => ({ test: value, df: p, p: chiSquareSurvival(value, p) });
   const [l0, l1] = fit.loglik;
   return {
@@ -169,7 +174,7 @@ export function coxPH(options: CoxPHOptions): CoxPHResult {
     lrt: test(2 * (l1 - l0)),
     wald: test(fit.wald),
     score: test(fit.scoreTest),
-    concordance: concordance(rows.time, rows.event, lp).concordance,
+    concordance: concordance(sortedTime, sortedStatus, lp).concordance,
     n: m,
     events,
     nDropped: n - m,

@@ -19,15 +19,24 @@ export function checkTable(table: readonly (readonly number[])[]): { rows: numbe
   const rows = table.length;
   const cols = table[0]?.length ?? 0;
   if (rows < 2 || cols < 2) {
-    throw new StatsInputError(`the table must have at least 2 rows and 2 columns, got ${rows} x ${cols}`, 'table');
+    throw new StatsInputError(
+      `the table must have at least 2 rows and 2 columns, got ${rows} x ${cols}`,
+      'table',
+    );
   }
   table.forEach((row, i) => {
     if (row.length !== cols) {
-      throw new StatsInputError(`row ${i} has ${row.length} entries but row 0 has ${cols}; the table must be rectangular`, 'table');
+      throw new StatsInputError(
+        `row ${i} has ${row.length} entries but row 0 has ${cols}; the table must be rectangular`,
+        'table',
+      );
     }
     row.forEach((value, j) => {
       if (!(value >= 0 && Number.isFinite(value))) {
-        throw new StatsInputError(`table[${i}][${j}] = ${value}; all counts must be non-negative and finite`, 'table');
+        throw new StatsInputError(
+          `table[${i}][${j}] = ${value}; all counts must be non-negative and finite`,
+          'table',
+        );
       }
     });
   });
@@ -35,17 +44,25 @@ export function checkTable(table: readonly (readonly number[])[]): { rows: numbe
 }
 
 /** Pearson's chi-squared test of independence on a contingency table, as R's `chisq.test(table)`. */
-export function chiSquareTest(table: readonly (readonly number[])[], options: ChiSquareTestOptions = {}): ChiSquareTestResult {
+export function chiSquareTest(
+  table: readonly (readonly number[])[],
+  options: ChiSquareTestOptions = {},
+): ChiSquareTestResult {
   const { rows, cols } = checkTable(table);
   const rowSums = table.map((row) => row.reduce((s, v) => s + v, 0));
   const colSums = Array.from({ length: cols }, (_, j) => table.reduce((s, row) => s + (row[j] as number), 0));
   const total = rowSums.reduce((s, v) => s + v, 0);
   if (!(total > 0)) throw new StatsInputError('at least one entry of the table must be positive', 'table');
   rowSums.forEach((s, i) => {
-    if (s === 0) throw new StatsInputError(`row ${i} sums to zero, so its expected counts are zero; drop it`, 'table');
+    if (s === 0)
+      throw new StatsInputError(`row ${i} sums to zero, so its expected counts are zero; drop it`, 'table');
   });
   colSums.forEach((s, j) => {
-    if (s === 0) throw new StatsInputError(`column ${j} sums to zero, so its expected counts are zero; drop it`, 'table');
+    if (s === 0)
+      throw new StatsInputError(
+        `column ${j} sums to zero, so its expected counts are zero; drop it`,
+        'table',
+      );
   });
   // E <- outer(sr, sc) / n (stats::chisq.test)
   const expected = rowSums.map((r) => colSums.map((c) => (r * c) / total));

@@ -15,7 +15,8 @@ export function checkGroups(groups: readonly (readonly number[])[]): void {
     throw new StatsInputError(`need at least 2 groups to compare, got ${groups.length}`, 'groups');
   }
   groups.forEach((group, i) => {
-    if (group.length === 0) throw new StatsInputError(`group ${i} is empty; drop it or add observations`, 'groups');
+    if (group.length === 0)
+      throw new StatsInputError(`group ${i} is empty; drop it or add observations`, 'groups');
     requireFinite(group, `groups[${i}]`);
   });
 }
@@ -29,7 +30,10 @@ export function kruskalWallis(groups: readonly (readonly number[])[]): KruskalWa
   let tieSum = 0;
   for (const t of tieSizes) tieSum += t * t * t - t;
   if (tieSum === n * n * n - n) {
-    throw new StatsInputError('all observations are tied, so the Kruskal-Wallis statistic is undefined', 'groups');
+    throw new StatsInputError(
+      'all observations are tied, so the Kruskal-Wallis statistic is undefined',
+      'groups',
+    );
   }
   let sum = 0;
   let offset = 0;

@@ -22,7 +22,10 @@ export function oneWayAnova(groups: readonly (readonly number[])[]): OneWayAnova
   const n = all.length;
   const k = groups.length;
   if (n <= k) {
-    throw new StatsInputError(`need more observations (${n}) than groups (${k}) to estimate the residual variance`, 'groups');
+    throw new StatsInputError(
+      `need more observations (${n}) than groups (${k}) to estimate the residual variance`,
+      'groups',
+    );
   }
   const grand = sampleMean(all);
   let ssBetween = 0;
@@ -37,8 +40,20 @@ export function oneWayAnova(groups: readonly (readonly number[])[]): OneWayAnova
   const msBetween = ssBetween / dfBetween;
   const msWithin = ssWithin / dfWithin;
   if (!(msWithin > 0)) {
-    throw new StatsInputError('every group is constant (zero residual variance), so the F statistic is undefined', 'groups');
+    throw new StatsInputError(
+      'every group is constant (zero residual variance), so the F statistic is undefined',
+      'groups',
+    );
   }
   const statistic = msBetween / msWithin;
-  return { statistic, dfBetween, dfWithin, ssBetween, ssWithin, msBetween, msWithin, p: fSurvival(statistic, dfBetween, dfWithin) };
+  return {
+    statistic,
+    dfBetween,
+    dfWithin,
+    ssBetween,
+    ssWithin,
+    msBetween,
+    msWithin,
+    p: fSurvival(statistic, dfBetween, dfWithin),
+  };
 }

@@ -79,12 +79,18 @@ function checkConstant(stderr: number, scale: number): void {
 }
 
 /** R: `t.test(x, y, var.equal = FALSE)` (Welch-Satterthwaite degrees of freedom). */
-export function welchTTest(x: readonly number[], y: readonly number[], options: TTestOptions = {}): TTestResult {
+export function welchTTest(
+  x: readonly number[],
+  y: readonly number[],
+  options: TTestOptions = {},
+): TTestResult {
   const resolved = resolveOptions(options);
   requireFinite(x, 'x');
   requireFinite(y, 'y');
-  if (x.length < 2) throw new StatsInputError(`not enough 'x' observations: need at least 2, got ${x.length}`, 'x');
-  if (y.length < 2) throw new StatsInputError(`not enough 'y' observations: need at least 2, got ${y.length}`, 'y');
+  if (x.length < 2)
+    throw new StatsInputError(`not enough 'x' observations: need at least 2, got ${x.length}`, 'x');
+  if (y.length < 2)
+    throw new StatsInputError(`not enough 'y' observations: need at least 2, got ${y.length}`, 'y');
   const mx = sampleMean(x);
   const my = sampleMean(y);
   const sx2 = sampleVariance(x, mx) / x.length;
@@ -96,7 +102,11 @@ export function welchTTest(x: readonly number[], y: readonly number[], options: 
 }
 
 /** R: `t.test(x, y, var.equal = TRUE)` (pooled variance, df = nx + ny - 2). */
-export function studentTTest(x: readonly number[], y: readonly number[], options: TTestOptions = {}): TTestResult {
+export function studentTTest(
+  x: readonly number[],
+  y: readonly number[],
+  options: TTestOptions = {},
+): TTestResult {
   const resolved = resolveOptions(options);
   requireFinite(x, 'x');
   requireFinite(y, 'y');
@@ -116,14 +126,19 @@ export function studentTTest(x: readonly number[], y: readonly number[], options
 }
 
 /** R: `t.test(x, y, paired = TRUE)`, i.e. a one-sample t-test on the differences x - y. */
-export function pairedTTest(x: readonly number[], y: readonly number[], options: TTestOptions = {}): TTestResult {
+export function pairedTTest(
+  x: readonly number[],
+  y: readonly number[],
+  options: TTestOptions = {},
+): TTestResult {
   const resolved = resolveOptions(options);
   requireFinite(x, 'x');
   requireFinite(y, 'y');
   if (x.length !== y.length) {
     throw new StatsInputError(`paired samples must have equal lengths, got ${x.length} and ${y.length}`, 'y');
   }
-  if (x.length < 2) throw new StatsInputError(`not enough paired observations: need at least 2, got ${x.length}`);
+  if (x.length < 2)
+    throw new StatsInputError(`not enough paired observations: need at least 2, got ${x.length}`);
   const d = x.map((value, i) => value - (y[i] as number));
   const md = sampleMean(d);
   const stderr = Math.sqrt(sampleVariance(d, md) / d.length);

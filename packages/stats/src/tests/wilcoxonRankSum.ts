@@ -1,5 +1,9 @@
 import { normalCdf, normalSurvival } from '../distributions/normal.ts';
-import { wilcoxonCounts, wilcoxonRankSumCdf, wilcoxonRankSumSurvival } from '../distributions/wilcoxonRankSum.ts';
+import {
+  wilcoxonCounts,
+  wilcoxonRankSumCdf,
+  wilcoxonRankSumSurvival,
+} from '../distributions/wilcoxonRankSum.ts';
 import { StatsInputError } from '../StatsInputError.ts';
 import type { Alternative } from './alternative.ts';
 import { averageRanks } from './rank.ts';

@@ -65,7 +65,6 @@ export function loadHypothesisReference(): HypothesisReference {
   return JSON.parse(readFileSync(url, 'utf8')) as HypothesisReference;
 }
 
-
 /** test/data/iris.csv (R's datasets::iris, Fisher/Anderson 1936), one column per variable. */
 export function loadIris(): Record<string, Record<string, number[]>> {
   const text = readFileSync(new URL('../data/iris.csv', import.meta.url), 'utf8');
@@ -86,7 +85,11 @@ export function loadIris(): Record<string, Record<string, number[]>> {
 }
 
 /** The numbers of one variable for one species. */
-export function irisColumn(iris: Record<string, Record<string, number[]>>, species: string, variable: string): number[] {
+export function irisColumn(
+  iris: Record<string, Record<string, number[]>>,
+  species: string,
+  variable: string,
+): number[] {
   const column = iris[species]?.[variable];
   if (!column) throw new Error(`no iris column ${species}/${variable}`);
   return column;

@@ -114,3 +114,22 @@ ref <- list(r_version = R.version.string, iris = irisRef, ttests = ttests, ttest
             wilcox = wcases, padjust = list(p = A(praw), results = padj), chisq = chisqCases,
             pt = cols(grid), qt = cols(qgrid), pf = cols(fgrid), pbeta = cols(bgrid), hyper = cols(hgrid))
 writeLines(to_json(ref), "hypothesis.json")
+
+# fisher.test on 2 x 2 tables (appended; written to fisher.json).
+fisherTables <- list(c(3, 1, 1, 3), c(10, 2, 3, 15), c(0, 5, 6, 2), c(7, 0, 1, 9), c(1, 9, 11, 3), c(25, 30, 40, 12),
+                     c(2, 2, 2, 2), c(120, 95, 88, 140), c(1, 0, 0, 1), c(5, 12, 9, 4))
+fisherCases <- list()
+for (v in fisherTables) for (alt in c("two.sided", "less", "greater")) {
+  m <- matrix(v, 2, byrow = TRUE)
+  f <- fisher.test(m, alternative = alt)
+  fisherCases[[length(fisherCases) + 1]] <- list(table = list(A(m[1, ]), A(m[2, ])), alternative = alt,
+    p = f$p.value, estimate = unname(f$estimate), ci = A(f$conf.int))
+}
+writeLines(to_json(list(r_version = R.version.string, fisher = fisherCases)), "fisher.json")
+
+# r x c fisher.test (FEXACT) on small tables, written to fisher-rxc.json.
+rxc <- list(matrix(c(3, 1, 4, 1, 5, 9, 2, 6, 5), 3, byrow = TRUE), matrix(c(8, 2, 1, 3, 7, 2), 2, byrow = TRUE),
+            matrix(c(2, 0, 3, 1, 4, 2, 1, 0, 5, 2, 2, 1), 3, byrow = TRUE), matrix(c(10, 3, 2, 12, 6, 8, 1, 9), 4, byrow = TRUE),
+            matrix(c(1, 2, 3, 4, 5, 6), 2, byrow = TRUE))
+rxcCases <- lapply(rxc, function(m) list(table = lapply(seq_len(nrow(m)), function(i) A(m[i, ])), p = fisher.test(m)$p.value))
+writeLines(to_json(list(r_version = R.version.string, fisher = rxcCases)), "fisher-rxc.json")
