@@ -138,4 +138,21 @@ describe('pbc-trial', () => {
     expect(adjusted).toHaveLength(16);
     expect(adjusted.every((value, index) => value >= Number([...rows.values()][index]?.[6]))).toBe(true);
   });
+
+  // R: summary(coxph(Surv(time, dead) ~ bili + age + albumin, data = pbc))$conf.int
+  it('models bilirubin as a continuous covariate adjusted for chosen attributes', async () => {
+    const run = await product.run('survival-by-biomarker', { adjustFor: ['age', 'albumin'] });
+    const model = block<TableBlock>(run.result, 'cox-continuous');
+    const expected = [
+      [1.144893695, 1.1145359068, 1.1760783696],
+      [1.037969947, 1.019723247, 1.0565431489],
+      [0.235482532, 0.1524030536, 0.3638511275],
+    ];
+    expected.forEach((numbers, index) => {
+      for (const [offset, value] of numbers.entries())
+        expectClose(model.rows[index]?.[offset + 1], value, `term ${index}`, 1e-8);
+    });
+    const ratios = block<TableBlock>(run.result, 'hazard-ratios');
+    expect(ratios.rows.map((row) => row[0])).toEqual(['Q2: 0.8–1.35', 'Q3: 1.35–3.425', 'Q4: > 3.425']);
+  });
 });

@@ -1,8 +1,68 @@
+import type { ManifestAttribute } from '@plexus/engine';
 import type { PluginContext } from '@plexus/runtime';
-import { InputError, type PluginOutput } from '@plexus/spec';
+import { type Block, InputError, type PluginOutput } from '@plexus/spec';
 import type { ConfType } from '@plexus/stats';
+import { fitCoxModel } from '../regression/coxModel.ts';
 import { type BiomarkerSplit, biomarkerStrata } from './biomarkerStrata.ts';
 import { compareSurvival } from './compareSurvival.ts';
+
+/**
+ * The biomarker as a continuous covariate in a Cox model, adjusted for the chosen attributes: its
+ * hazard ratio per unit, so that the split into strata does not decide the answer alone.
+ */
+async function continuousModel(
+  context: PluginContext,
+  biomarker: ManifestAttribute,
+  endpointId: string,
+): Promise<Block[]> {
+  const adjustFor = ((context.params.adjustFor as string[] | undefined) ?? []).filter(
+    (id) => id !== biomarker.id,
+  );
+  const covariates = [
+    biomarker,
+    ...adjustFor.map((id) => context.model.attributes.find((attribute) => attribute.id === id)),
+  ].filter((attribute): attribute is ManifestAttribute => attribute !== undefined);
+  const frame = await context.frame({
+    cohort: context.params.cohort as never,
+    columns: [...covariates.map((attribute) => attribute.id), `endpoint:${endpointId}`],
+  });
+  const confLevel = Number(context.params.confLevel);
+  const percent = Math.round(confLevel * 100);
+  let model: ReturnType<typeof fitCoxModel>;
+  try {
+    model = fitCoxModel(frame, `endpoint:${endpointId}`, covariates, { ties: 'efron', confLevel });
+  } catch (error) {
+    return [
+      {
+        id: 'cox-continuous-note',
+        type: 'markdown',
+        text: `No Cox model of ${biomarker.label}: ${(error as Error).message}`,
+      },
+    ];
+  }
+  const adjusted = covariates.slice(1).map((attribute) => attribute.label);
+  return [
+    {
+      id: 'cox-continuous',
+      type: 'table',
+      title: `Cox model of ${biomarker.label} as a continuous covariate${adjusted.length ? `, adjusted for ${adjusted.join(', ')}` : ''}`,
+      columns: [
+        { id: 'term', label: 'Term', type: 'string' },
+        { id: 'hr', label: 'Hazard ratio', type: 'number' },
+        { id: 'lower', label: `${percent}% CI lower`, type: 'number' },
+        { id: 'upper', label: `${percent}% CI upper`, type: 'number' },
+        { id: 'p', label: 'p', type: 'number' },
+      ],
+      rows: model.fit.terms.map((term) => [
+        model.labels.get(term.term) ?? term.term,
+        term.hr,
+        term.lower,
+        term.upper,
+        term.p,
+      ]),
+    },
+  ];
+}
 
 const SPLIT_NAMES: Record<BiomarkerSplit, string> = {
   median: 'split at the median',
@@ -78,5 +138,6 @@ export async function survivalByBiomarker(context: PluginContext): Promise<Plugi
       split === 'cutoff' ? 'given cutoff' : 'R type-7 quantile of the values in the cohort',
     ]),
   });
+  blocks.push(...(await continuousModel(context, biomarker, endpointId)));
   return { title: `${endpoint.label} by ${groupLabel}`, summary, blocks };
 }
