@@ -218,4 +218,13 @@ describe('va-lung-trial cox-regression equals R coxph', () => {
     expectClose(ratios.rows[1]?.[2], 3.150978, 'HR adeno', 1e-5);
     expectClose(ratios.rows[2]?.[3], 0.7310022, 'lower large', 1e-5);
   });
+
+  it('compares with a chosen reference group, and names the groups when it is not one', async () => {
+    const run = await product.run('kaplan-meier', { groupBy: 'arm', reference: 'test' });
+    // R: 1 / exp(coef) of coxph(Surv(time, status) ~ trt): the standard arm against the test arm.
+    expect(block<TableBlock>(run.result, 'hazard-ratios').rows[0]?.slice(0, 2)).toEqual(['standard', 'test']);
+    const wrong = await product.run('kaplan-meier', { groupBy: 'arm', reference: 'tst' });
+    expect(wrong).toMatchObject({ status: 'failed', error: { code: 'INPUT_INVALID' } });
+    expect(wrong.error?.message).toContain("did you mean 'test'");
+  });
 });

@@ -1,5 +1,5 @@
 import type { PluginContext } from '@plexus/runtime';
-import { InputError, type PluginOutput } from '@plexus/spec';
+import { didYouMean, InputError, type PluginOutput } from '@plexus/spec';
 import type { ConfType } from '@plexus/stats';
 import { compareSurvival } from './compareSurvival.ts';
 import { groupLabels } from './kaplanMeierTables.ts';
@@ -38,9 +38,19 @@ export async function kaplanMeierByGroup(context: PluginContext): Promise<Plugin
   const time = Float64Array.from(keep, (row) => outcome.time[row] ?? Number.NaN);
   const event = Uint8Array.from(keep, (row) => outcome.event[row] ?? 0);
   const group = keep.map((row) => labels[row] ?? null);
-  const levels = (groups.type === 'category' ? groups.levels : ['true', 'false']).filter((level) =>
+  const present = (groups.type === 'category' ? groups.levels : ['true', 'false']).filter((level) =>
     group.includes(level),
   );
+  // The reference group (first in tables and legend, the denominator of every hazard ratio).
+  const reference = params.reference === undefined ? undefined : String(params.reference);
+  if (reference !== undefined && !present.includes(reference)) {
+    throw new InputError(
+      `reference group '${reference}' is not a group of ${attribute.label} in this cohort${didYouMean(reference, present)}`,
+      [{ at: 'reference', message: 'not a group in this cohort', found: reference, allowed: present }],
+    );
+  }
+  const levels =
+    reference === undefined ? present : [reference, ...present.filter((level) => level !== reference)];
   // An InputError fails the run as the caller's mistake (INPUT_INVALID), not as a fault of the plugin.
   if (keep.length === 0) {
     throw new InputError(
