@@ -20,6 +20,19 @@ export { logTSurvival, tCdf, tDensity, tQuantile, tSurvival } from './distributi
 export { wilcoxonRankSumCdf, wilcoxonRankSumSurvival } from './distributions/wilcoxonRankSum.ts';
 export { generalizedQuadraticForm } from './linalg/generalizedQuadraticForm.ts';
 export { type LdlCholesky, ldlCholesky, ldlInverse, ldlSolve } from './linalg/ldlCholesky.ts';
+export {
+  type LinearRegressionOptions,
+  type LinearRegressionResult,
+  type LinearTerm,
+  linearRegression,
+} from './models/linearRegression.ts';
+export {
+  type LogisticRegressionOptions,
+  type LogisticRegressionResult,
+  type LogisticTerm,
+  logisticRegression,
+} from './models/logisticRegression.ts';
+export type { PredictorInput } from './models/modelFrame.ts';
 export { type PAdjustMethod, pAdjust } from './multiplicity/pAdjust.ts';
 export { type ConcordanceCounts, concordance } from './regression/concordance.ts';
 export type { CovariateInput } from './regression/coxDesign.ts';
