@@ -34,6 +34,16 @@ export {
 } from './models/logisticRegression.ts';
 export type { PredictorInput } from './models/modelFrame.ts';
 export { type PAdjustMethod, pAdjust } from './multiplicity/pAdjust.ts';
+export {
+  type HclustMethod,
+  type HierarchicalClusteringOptions,
+  type HierarchicalClusteringResult,
+  hierarchicalClustering,
+} from './multivariate/hierarchicalClustering.ts';
+export { type KmeansOptions, type KmeansResult, kmeans } from './multivariate/kmeans.ts';
+export { mulberry32 } from './multivariate/mulberry32.ts';
+export { type PcaOptions, type PcaResult, pca } from './multivariate/pca.ts';
+export { type SymmetricEigen, symmetricEigen } from './multivariate/symmetricEigen.ts';
 export { type ConcordanceCounts, concordance } from './regression/concordance.ts';
 export type { CovariateInput } from './regression/coxDesign.ts';
 export type { CoxTies } from './regression/coxPartialLikelihood.ts';

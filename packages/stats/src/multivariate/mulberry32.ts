@@ -1,0 +1,15 @@
+/**
+ * mulberry32: a small, fast 32-bit PRNG (Tommy Ettinger, public domain). Returns a function giving
+ * uniform doubles in [0, 1); the same seed always gives the same stream, so seeded runs are
+ * reproducible across platforms. Not R's Mersenne-Twister: seeds do not correspond to set.seed().
+ */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
