@@ -227,4 +227,21 @@ describe('va-lung-trial cox-regression equals R coxph', () => {
     expect(wrong).toMatchObject({ status: 'failed', error: { code: 'INPUT_INVALID' } });
     expect(wrong.error?.message).toContain("did you mean 'test'");
   });
+
+  // R: fisher.test(rbind(table(old$prior), table(young$prior))); t.test(old$karno, young$karno)
+  it('compares two cohorts, with Fisher for small counts, as R does', async () => {
+    const run = await product.run('compare-groups', {
+      compare: 'cohorts',
+      cohort: { all: [{ attribute: 'age', op: 'gte', value: 70 }] },
+      compareWith: { all: [{ attribute: 'age', op: 'lt', value: 45 }] },
+    });
+    expect(run.status).toBe('succeeded');
+    const rows = new Map(block<TableBlock>(run.result, 'comparisons').rows.map((row) => [row[0], row]));
+    expect(rows.get('Prior therapy')?.[4]).toBe('Fisher exact (odds ratio)');
+    expectClose(rows.get('Prior therapy')?.[5], 5.2611766172354, 'odds ratio');
+    expectClose(rows.get('Prior therapy')?.[6], 0.206233421750663, 'Fisher p');
+    expectClose(rows.get('Karnofsky score')?.[5], -0.401478868269812, 'Welch t');
+    expectClose(rows.get('Karnofsky score')?.[6], 0.691781709051522, 'Welch p');
+    expectClose(rows.get('Karnofsky score')?.[8], 0.790362925756532, 'Wilcoxon p');
+  });
 });
