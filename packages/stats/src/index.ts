@@ -18,6 +18,7 @@ export {
 } from './distributions/regularizedGamma.ts';
 export { logTSurvival, tCdf, tDensity, tQuantile, tSurvival } from './distributions/t.ts';
 export { wilcoxonRankSumCdf, wilcoxonRankSumSurvival } from './distributions/wilcoxonRankSum.ts';
+export { type UmapOptions, type UmapResult, umap } from './embedding/umap.ts';
 export { generalizedQuadraticForm } from './linalg/generalizedQuadraticForm.ts';
 export { type LdlCholesky, ldlCholesky, ldlInverse, ldlSolve } from './linalg/ldlCholesky.ts';
 export {

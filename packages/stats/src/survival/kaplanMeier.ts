@@ -30,9 +30,11 @@ export interface KaplanMeierStratum extends KaplanMeierCurve {
   median: SurvivalMedian;
 }
 
-export interface KaplanMeierResult {
-  strata: KaplanMeierStratum[];
-}
+/**
+ * One entry per stratum, in stratum order. The array also answers to `.strata` (itself), so that both
+ * `kaplanMeier(...)[0]` and `kaplanMeier(...).strata[0]` read naturally.
+ */
+export type KaplanMeierResult = KaplanMeierStratum[] & { readonly strata: KaplanMeierStratum[] };
 
 const CONF_TYPES: readonly ConfType[] = ['log', 'log-log', 'plain'];
 
@@ -75,5 +77,6 @@ export function kaplanMeier(options: KaplanMeierOptions): KaplanMeierResult {
       median: survivalMedian(curve.time, curve.surv, curve.lower, curve.upper),
     };
   });
-  return { strata: strata.filter((s): s is KaplanMeierStratum => s !== null) };
+  const result = strata.filter((s): s is KaplanMeierStratum => s !== null);
+  return Object.defineProperty(result, 'strata', { value: result, enumerable: false }) as KaplanMeierResult;
 }
