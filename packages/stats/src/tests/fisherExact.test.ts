@@ -5,6 +5,7 @@ import { CloseChecker } from '../../test/helpers/expectClose.ts';
 import { type RNumber, rNumber } from '../../test/helpers/hypothesisReference.ts';
 import { StatsInputError } from '../StatsInputError.ts';
 import { fisherExact } from './fisherExact.ts';
+import { fisherExactRxC } from './fisherExactRxC.ts';
 import { uniroot } from './uniroot.ts';
 
 // References: R 4.2.2 fisher.test, test/reference/fisher.json (written by hypothesis.R).
@@ -74,13 +75,15 @@ describe('fisherExact properties', () => {
       }),
     );
   });
-  it('rejects non-2x2 tables, non-integer and negative counts', () => {
-    expect(() =>
-      fisherExact([
-        [1, 2, 3],
-        [4, 5, 6],
-      ]),
-    ).toThrow(/2 x 2 tables only/);
+  it('gives an r x c table its p-value only (as R), and rejects non-integer and negative counts', () => {
+    const larger = [
+      [1, 2, 3],
+      [4, 5, 6],
+    ];
+    const result = fisherExact(larger);
+    expect(result.p).toBe(fisherExactRxC(larger).p);
+    expect(result.estimate).toBeNaN();
+    expect(() => fisherExact(larger, { alternative: 'less' })).toThrow(/needs a 2 x 2 table/);
     expect(() =>
       fisherExact([
         [1.5, 2],

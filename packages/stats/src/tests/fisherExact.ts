@@ -2,6 +2,7 @@ import { logHypergeometricPmf } from '../distributions/hypergeometric.ts';
 import { StatsInputError } from '../StatsInputError.ts';
 import type { Alternative } from './alternative.ts';
 import { checkTable } from './chiSquareTest.ts';
+import { fisherExactRxC } from './fisherExactRxC.ts';
 import { uniroot } from './uniroot.ts';
 
 export interface FisherExactOptions {
@@ -22,7 +23,8 @@ export interface FisherExactResult {
  * the p-value sums the null hypergeometric probabilities not exceeding the observed one times
  * 1 + 1e-7; the odds ratio is the conditional MLE and the interval inverts the noncentral
  * hypergeometric tails, both found with R's uniroot (so they agree with R to its ~1e-4 tolerance
- * and, by reproducing its iterates, to far better in practice). Larger tables are not supported.
+ * and, by reproducing its iterates, to far better in practice). Larger tables get the p-value only
+ * (estimate and interval NaN), by full enumeration (fisherExactRxC).
  */
 export function fisherExact(
   table: readonly (readonly number[])[],
@@ -32,10 +34,11 @@ export function fisherExact(
   const confLevel = options.confLevel ?? 0.95;
   const { rows, cols } = checkTable(table);
   if (rows !== 2 || cols !== 2) {
-    throw new StatsInputError(
-      `fisherExact supports 2 x 2 tables only, got ${rows} x ${cols}; use fisherExactRxC (p-value only) for larger tables`,
-      'table',
-    );
+    // As R's fisher.test: an r x c table gets the p-value only (no odds ratio is defined).
+    if (alternative !== 'two.sided') {
+      throw new StatsInputError(`a one-sided test needs a 2 x 2 table, got ${rows} x ${cols}`, 'alternative');
+    }
+    return { p: fisherExactRxC(table).p, estimate: Number.NaN, ci: [Number.NaN, Number.NaN] };
   }
   if (!(confLevel > 0 && confLevel < 1)) {
     throw new StatsInputError(`confLevel must be strictly between 0 and 1, got ${confLevel}`, 'confLevel');
