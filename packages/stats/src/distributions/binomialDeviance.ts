@@ -4,8 +4,8 @@ const HALF_LOG_TWO_PI = 0.9189385332046728;
 const LOG_TWO_PI = 1.8378770664093456;
 
 /**
- * Loader's bd0(x, np) = x log(x/np) + np - x without cancellation when x and np are close (R's
- * bd0; the same code as the private helper of regularizedGamma.ts, which is not exported).
+ * Loader's bd0(x, np) = x log(x/np) + np - x without cancellation when x and np are close (the
+ * series in v = (x-np)/(x+np), as R's bd0 / dpois_raw compute it).
  */
 export function bd0(x: number, np: number): number {
   if (Math.abs(x - np) < 0.1 * (x + np)) {

@@ -1,29 +1,9 @@
+import { bd0 } from './binomialDeviance.ts';
 import { logGamma, stirlingError } from './logGamma.ts';
 
 const EPSILON = Number.EPSILON;
 const TINY = 1e-300;
 const LOG_TWO_PI = 1.8378770664093456;
-
-/**
- * Loader's bd0(a, x) = a log(a/x) + x - a, computed without cancellation when a and x are close
- * (the series in v = (a-x)/(a+x)), as R's dpois_raw does.
- */
-function bd0(a: number, x: number): number {
-  if (Math.abs(a - x) < 0.1 * (a + x)) {
-    const v = (a - x) / (a + x);
-    const v2 = v * v;
-    let sum = (a - x) * v;
-    let term = 2 * a * v;
-    for (let j = 1; j < 1000; j++) {
-      term *= v2;
-      const next = sum + term / (2 * j + 1);
-      if (next === sum) return next;
-      sum = next;
-    }
-    return sum;
-  }
-  return a * Math.log(a / x) + x - a;
-}
 
 /**
  * log(x^a e^-x / Gamma(a)), the factor shared by the series and the continued fraction. For large
