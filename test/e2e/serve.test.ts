@@ -149,6 +149,18 @@ describe('plexus serve --build', () => {
     expect(nobody.body.run).toMatchObject({ status: 'failed', error: { code: 'INPUT_INVALID' } });
   });
 
+  it('counts a cohort over HTTP with its attrition', async () => {
+    const { status, body } = await json(
+      '/api/v1/products/va-lung-trial/cohorts/count',
+      post({ cohort: { all: [{ attribute: 'karnofsky', op: 'gte', value: 60 }] } }),
+    );
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      count: 85,
+      attrition: [{ count: 137 }, { criterion: 'Karnofsky score ≥ 60', count: 85 }],
+    });
+  });
+
   it('answers 404 for unknown products and protocols', async () => {
     expect((await json('/api/v1/products/nope')).status).toBe(404);
     expect(

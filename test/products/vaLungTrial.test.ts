@@ -245,3 +245,30 @@ describe('va-lung-trial cox-regression equals R coxph', () => {
     expectClose(rows.get('Karnofsky score')?.[8], 0.790362925756532, 'Wilcoxon p');
   });
 });
+
+describe('va-lung-trial cohort counts', () => {
+  it('counts a cohort with its attrition table', async () => {
+    const counted = await product.countCohort({
+      all: [
+        { attribute: 'karnofsky', op: 'gte', value: 60 },
+        { attribute: 'cell_type', op: 'in', values: ['squamous', 'large'] },
+      ],
+    });
+    // R: nrow(subset(veteran, karno >= 60)); nrow(subset(veteran, karno >= 60 & celltype %in% c('squamous', 'large')))
+    expect(counted).toEqual({
+      count: 44,
+      entity: { singular: 'patient', plural: 'patients' },
+      attrition: [
+        { step: 0, criterion: 'all patients', count: 137 },
+        { step: 1, criterion: 'Karnofsky score ≥ 60', count: 85 },
+        { step: 2, criterion: 'Cell type in {squamous, large}', count: 44 },
+      ],
+    });
+  });
+
+  it('refuses a cohort that does not fit the model, naming the criterion', async () => {
+    await expect(
+      product.countCohort({ all: [{ attribute: 'cell_type', op: 'eq', value: 'squamos' }] }),
+    ).rejects.toThrow(/cohort\.all\[0\]\.value/);
+  });
+});

@@ -7,6 +7,7 @@ import { registerCors } from './http/registerCors.ts';
 import { requestIdOf } from './http/requestIdOf.ts';
 import { applySecurityHeaders, registerSecurityHeaders } from './http/securityHeaders.ts';
 import { registerOpenApi } from './openapi/registerOpenApi.ts';
+import { cohortRoutes } from './routes/cohortRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { productRoutes } from './routes/productRoutes.ts';
 import { protocolRoutes } from './routes/protocolRoutes.ts';
@@ -59,6 +60,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   productRoutes(app, options.registry);
   protocolRoutes(app, options.registry);
   runRoutes(app, options.registry);
+  cohortRoutes(app, options.registry);
 
   await app.ready();
   return app;

@@ -75,6 +75,30 @@ export class SnapshotReader {
     return Number(reader.getRowObjectsJS()[0]?.n ?? 0);
   }
 
+  /**
+   * How many entities remain after each criterion of a cohort, in order (an attrition table), in one
+   * scan: step 0 is every entity, step i applies criteria 1..i.
+   */
+  async attrition(cohort?: FrameRequest['cohort']): Promise<{ total: number; steps: number[] }> {
+    const compiled = compileCohort(cohort, this.manifest.model.attributes);
+    const cumulative = compiled.conditions.map(
+      (_condition, index) =>
+        `count(*) FILTER (WHERE ${compiled.conditions
+          .slice(0, index + 1)
+          .map((condition) => `(${condition})`)
+          .join(' AND ')}) AS s${index}`,
+    );
+    const reader = await this.connection.runAndReadAll(
+      `SELECT ${['count(*) AS total', ...cumulative].join(', ')} FROM ${ENTITY_TABLE}`,
+      compiled.params,
+    );
+    const row = reader.getRowObjectsJS()[0] ?? {};
+    return {
+      total: Number(row.total ?? 0),
+      steps: compiled.conditions.map((_condition, index) => Number(row[`s${index}`] ?? 0)),
+    };
+  }
+
   /** Typed columns for the entities of a cohort, ordered by entity id (stable across runs). */
   async frame(request: FrameRequest): Promise<Frame> {
     const { attributes, endpoints } = this.manifest.model;

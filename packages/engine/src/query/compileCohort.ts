@@ -6,6 +6,8 @@ import type { ManifestAttribute } from '../snapshot/Manifest.ts';
 export interface CompiledCohort {
   /** A WHERE condition with $n placeholders; "true" for every entity. */
   where: string;
+  /** One condition per top-level criterion (sharing `params`), for attrition tables. */
+  conditions: string[];
   params: Array<string | number | boolean>;
 }
 
@@ -139,6 +141,7 @@ export function compileCohort(
   if (details.length > 0)
     throw new InputError(`invalid cohort: ${details.map((detail) => detail.message).join('; ')}`, details);
   return {
+    conditions,
     where: conditions.length > 0 ? conditions.map((condition) => `(${condition})`).join(' AND ') : 'true',
     params,
   };

@@ -10,7 +10,7 @@ import {
   SnapshotStore,
   snapshotRootFor,
 } from '@plexus/engine';
-import type { Problem, ResultDocument, Run } from '@plexus/spec';
+import type { Cohort, Problem, Protocol, ResultDocument, Run } from '@plexus/spec';
 import {
   API_VERSION,
   didYouMean,
@@ -27,7 +27,14 @@ import { PluginRunError } from '../plugins/PluginRunError.ts';
 import type { LoadedProtocol } from '../protocols/LoadedProtocol.ts';
 import { loadProtocols } from '../protocols/loadProtocols.ts';
 import { normalizeOutput } from '../results/normalizeOutput.ts';
-import type { ModelView, ProductDescriptor, ProductService, ProtocolSummary } from './ProductService.ts';
+import { describeCriterion } from './describeCriterion.ts';
+import type {
+  CohortCount,
+  ModelView,
+  ProductDescriptor,
+  ProductService,
+  ProtocolSummary,
+} from './ProductService.ts';
 
 export interface ProductRuntimeOptions {
   host: PluginHost;
@@ -40,6 +47,19 @@ export interface ProductRuntimeOptions {
   sqlMaxRows?: number;
   sqlTimeoutMs?: number;
 }
+
+/** A protocol of one cohort parameter: the cohort count is checked exactly as a protocol's cohort is. */
+const COHORT_ONLY: Protocol = {
+  apiVersion: API_VERSION,
+  kind: 'Protocol',
+  id: 'cohort-count',
+  version: '1.0.0',
+  title: 'Cohort count',
+  description: 'Counts the entities of a cohort.',
+  category: 'cohort',
+  parameters: { cohort: { type: 'cohort' } },
+  plugin: { module: 'none', export: 'none' },
+};
 
 function problemsError(dir: string, what: string, problems: Problem[]): InputError {
   const errors = problems.filter((problem) => problem.severity === 'error');
@@ -139,6 +159,28 @@ export class ProductRuntime implements ProductService {
       category: definition.category,
       parameters: this.schemas.get(definition.id) ?? {},
     }));
+  }
+
+  async countCohort(cohort: unknown): Promise<CohortCount> {
+    const model = this.reader.manifest.model;
+    const checked = validateParameters(COHORT_ONLY, compileParameterSchema(COHORT_ONLY, model), {
+      cohort: cohort ?? {},
+    });
+    const definition = checked.cohort as Cohort;
+    const { total, steps } = await this.reader.attrition(definition);
+    const criteria = definition.all ?? [];
+    return {
+      count: steps.length > 0 ? (steps[steps.length - 1] ?? 0) : total,
+      entity: this.definition.product.entity,
+      attrition: [
+        { step: 0, criterion: `all ${this.definition.product.entity.plural}`, count: total },
+        ...criteria.map((criterion, index) => ({
+          step: index + 1,
+          criterion: describeCriterion(criterion, model.attributes),
+          count: steps[index] ?? 0,
+        })),
+      ],
+    };
   }
 
   async run(protocolId: string, params: unknown): Promise<Run> {

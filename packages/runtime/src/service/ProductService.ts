@@ -44,6 +44,13 @@ export interface ProtocolSummary {
 }
 
 /** What a node serves for one data product. The HTTP layer talks to products only through this. */
+/** How many entities a cohort holds, and how many remain after each of its criteria. */
+export interface CohortCount {
+  count: number;
+  entity: { singular: string; plural: string };
+  attrition: Array<{ step: number; criterion: string; count: number }>;
+}
+
 export interface ProductService {
   readonly id: string;
   descriptor(): ProductDescriptor;
@@ -51,6 +58,8 @@ export interface ProductService {
   protocols(): ProtocolSummary[];
   /** Throws NotFoundError for an unknown protocol, InputError (with one detail per parameter) for bad params. */
   run(protocolId: string, params: unknown): Promise<Run>;
+  /** Throws InputError (one detail per problem) for a cohort that does not fit the model. */
+  countCohort(cohort: unknown): Promise<CohortCount>;
 }
 
 export interface ProductRegistry {

@@ -143,6 +143,16 @@ function describeArm(params: Record<string, unknown>): Run {
 
 const fakeProduct: ProductService = {
   id: FAKE_PRODUCT_ID,
+  countCohort: async (cohort) => {
+    if (cohort !== null && typeof cohort === 'object' && 'bad' in cohort) {
+      throw new InputError('invalid cohort', [{ at: 'cohort.bad', message: 'unknown key' }]);
+    }
+    return {
+      count: 137,
+      entity: { singular: 'patient', plural: 'patients' },
+      attrition: [{ step: 0, criterion: 'all patients', count: 137 }],
+    };
+  },
   descriptor: () => FAKE_DESCRIPTOR,
   model: () => ({
     entity: FAKE_DESCRIPTOR.entity,
