@@ -38,7 +38,7 @@ hc <- lapply(c("complete", "average", "single", "ward.D2"), function(m) {
   list(method = m, merge = unname(h$merge), height = A(h$height), order = A(h$order))
 })
 
-# /work/shared/reference/iris.stats.json ("pca") holds prcomp(iris[, 1:4], scale. = TRUE): copied here.
+# The provided reference iris.stats.json ("pca", also in this folder) holds prcomp(iris[, 1:4], scale. = TRUE): copied here.
 shared <- list(sdev = A(c(1.70836114932762, 0.956049408486857, 0.38308860015839, 0.143926496617611)),
                explained = A(c(0.729624454132999, 0.228507617867017, 0.0366892188928288, 0.00517870910715481)))
 
