@@ -78,6 +78,23 @@ function checkConstant(stderr: number, scale: number): void {
   }
 }
 
+/** Both samples finite and at least `minimum` long, as R's t.test requires of a two-sample test. */
+function checkSamples(x: readonly number[], y: readonly number[], minimum: number): void {
+  requireFinite(x, 'x');
+  requireFinite(y, 'y');
+  for (const [name, sample] of [
+    ['x', x],
+    ['y', y],
+  ] as const) {
+    if (sample.length < minimum) {
+      throw new StatsInputError(
+        `not enough '${name}' observations: need at least ${minimum}, got ${sample.length}`,
+        name,
+      );
+    }
+  }
+}
+
 /** R: `t.test(x, y, var.equal = FALSE)` (Welch-Satterthwaite degrees of freedom). */
 export function welchTTest(
   x: readonly number[],
@@ -85,12 +102,7 @@ export function welchTTest(
   options: TTestOptions = {},
 ): TTestResult {
   const resolved = resolveOptions(options);
-  requireFinite(x, 'x');
-  requireFinite(y, 'y');
-  if (x.length < 2)
-    throw new StatsInputError(`not enough 'x' observations: need at least 2, got ${x.length}`, 'x');
-  if (y.length < 2)
-    throw new StatsInputError(`not enough 'y' observations: need at least 2, got ${y.length}`, 'y');
+  checkSamples(x, y, 2);
   const mx = sampleMean(x);
   const my = sampleMean(y);
   const sx2 = sampleVariance(x, mx) / x.length;
@@ -108,10 +120,7 @@ export function studentTTest(
   options: TTestOptions = {},
 ): TTestResult {
   const resolved = resolveOptions(options);
-  requireFinite(x, 'x');
-  requireFinite(y, 'y');
-  if (x.length < 1) throw new StatsInputError("not enough 'x' observations: need at least 1", 'x');
-  if (y.length < 1) throw new StatsInputError("not enough 'y' observations: need at least 1", 'y');
+  checkSamples(x, y, 1);
   if (x.length + y.length < 3) throw new StatsInputError('not enough observations: need at least 3 in total');
   const mx = sampleMean(x);
   const my = sampleMean(y);
