@@ -74,6 +74,9 @@ describe('plexus serve --build', () => {
     const list = await json('/api/v1/products');
     expect(list.status).toBe(200);
     expect((list.body.products as Array<{ id: string }>).map((product) => product.id)).toEqual([
+      'all-leukemia',
+      'cdisc-pilot',
+      'omop-synthea',
       'pbc-trial',
       'va-lung-trial',
     ]);
@@ -84,6 +87,37 @@ describe('plexus serve --build', () => {
       type: 'integer',
     });
     expect((detail.body.product as { dataVersion: string }).dataVersion).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('serves facets and feature search for cohort builders', async () => {
+    const model = (await json('/api/v1/products/all-leukemia/model')).body as {
+      attributes: Array<{ id: string; summary: { histogram?: { counts: number[] }; levels?: unknown[] } }>;
+      modalities: Array<{ id: string; kind: string; features?: number }>;
+    };
+    expect(model.modalities).toEqual([
+      expect.objectContaining({ id: 'expression', kind: 'matrix', features: 12625 }),
+    ]);
+    const age = model.attributes.find((attribute) => attribute.id === 'age');
+    expect(age?.summary.histogram?.counts.reduce((sum, count) => sum + count, 0)).toBeGreaterThan(100);
+    const search = await json('/api/v1/products/all-leukemia/features?modality=expression&q=39730');
+    expect(search.status).toBe(200);
+    expect((search.body.features as Array<{ id: string }>)[0]?.id).toBe('39730_at');
+    const cohort = await json(
+      '/api/v1/products/all-leukemia/cohorts/count',
+      post({
+        cohort: {
+          all: [
+            { attribute: 'sex', op: 'eq', value: 'female' },
+            { matrix: 'expression', feature: '39730_at', percentile: { above: 75 } },
+          ],
+        },
+      }),
+    );
+    expect(cohort.status).toBe(200);
+    const counted = cohort.body as { count: number; attrition: Array<{ criterion: string; count: number }> };
+    expect(counted.attrition).toHaveLength(3);
+    expect(counted.count).toBeLessThanOrEqual(counted.attrition[1]?.count ?? 0);
+    expect(counted.attrition[2]?.criterion).toContain('39730_at');
   });
 
   it('lists protocols with parameter schemas whose choices come from the model', async () => {
@@ -170,7 +204,7 @@ describe('plexus serve --build', () => {
 
   it('serves the OpenAPI document and a health check', async () => {
     expect((await json('/api/v1/openapi.json')).body.openapi).toBe('3.1.0');
-    expect((await json('/healthz')).body).toMatchObject({ status: 'ok', products: 2 });
+    expect((await json('/healthz')).body).toMatchObject({ status: 'ok', products: 5 });
   });
 
   it('stops cleanly on SIGTERM', async () => {

@@ -1,6 +1,7 @@
 import { ConflictError, isPlexusError } from '@plexus/spec';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from './exitCodes.ts';
+import { INIT_HELP, INIT_SOURCES } from './init/initHelp.ts';
 
 // Commands are imported when run, so that --help does not wait for DuckDB and the HTTP server to load.
 
@@ -8,6 +9,7 @@ const EXAMPLES = `
 A data product is a folder with product.yaml, mapping.yaml, protocols/ and plugins/.
 
 Examples:
+  $ plexus init products/lung --from csv lung.csv   a product from CSV files (or --from cdisc|omop <dir>)
   $ plexus validate products/va-lung-trial       report every problem as file:line:col  code  message
   $ plexus build products/va-lung-trial          sources → data tests → immutable Parquet snapshot
   $ plexus run products/va-lung-trial kaplan-meier --param groupBy=cell_type
@@ -23,6 +25,26 @@ function program(setCode: (code: number) => void): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .addHelpText('after', EXAMPLES);
+
+  root
+    .command('init')
+    .description('create a product folder from CSV files, a CDISC SDTM/ADaM folder or an OMOP CDM folder')
+    .argument('<dir>', 'the product folder to create')
+    .argument('<input...>', 'csv: one or more CSV files; cdisc, omop: the folder holding the tables')
+    .addOption(
+      new Option('--from <kind>', 'what the input is').choices([...INIT_SOURCES]).makeOptionMandatory(),
+    )
+    .option('--id <id>', 'product id (default: from the folder name)')
+    .option('--title <title>', 'product title (default: from the id)')
+    .option('--force', 'write into a folder that is not empty, overwriting the files init writes')
+    .addHelpText('after', INIT_HELP)
+    .action(
+      async (
+        dir: string,
+        inputs: string[],
+        options: { from: (typeof INIT_SOURCES)[number]; id?: string; title?: string; force?: boolean },
+      ) => setCode(await (await import('./commands/initCommand.ts')).initCommand(dir, inputs, options)),
+    );
 
   root
     .command('validate')

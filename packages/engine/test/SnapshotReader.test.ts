@@ -60,7 +60,10 @@ describe('cohorts', () => {
     };
     await expect(reader.count(hostile)).rejects.toThrow(/expected one of standard, test/);
     const name = { all: [{ attribute: 'arm" OR 1=1 --', op: 'eq', value: 'x' } as AttributeCriterion] };
-    await expect(reader.count(name)).rejects.toThrow(/unknown attribute/);
+    // A name that cannot be an attribute id fails the cohort's shape check, before the model is consulted.
+    await expect(reader.count(name)).rejects.toThrow(/cohort\.all\[0\]\.attribute/);
+    const unknown = { all: [{ attribute: 'armm', op: 'eq', value: 'x' } as AttributeCriterion] };
+    await expect(reader.count(unknown)).rejects.toThrow(/unknown attribute 'armm' — did you mean 'arm'\?/);
   });
 
   it('gives the same entities as a direct evaluation of the criteria (property)', async () => {
@@ -75,7 +78,11 @@ describe('cohorts', () => {
         low: fc.integer({ min: 10, max: 100 }),
         high: fc.integer({ min: 10, max: 100 }),
       })
-      .map(({ attribute, low, high }) => ({ attribute, op: 'between', values: [low, high] }));
+      .map(({ attribute, low, high }) => ({
+        attribute,
+        op: 'between',
+        values: [Math.min(low, high), Math.max(low, high)],
+      }));
     const category = fc.record({
       attribute: fc.constantFrom('arm', 'cell_type'),
       op: fc.constantFrom('in', 'notIn'),

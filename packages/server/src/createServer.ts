@@ -8,6 +8,7 @@ import { requestIdOf } from './http/requestIdOf.ts';
 import { applySecurityHeaders, registerSecurityHeaders } from './http/securityHeaders.ts';
 import { registerOpenApi } from './openapi/registerOpenApi.ts';
 import { cohortRoutes } from './routes/cohortRoutes.ts';
+import { featureRoutes } from './routes/featureRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { productRoutes } from './routes/productRoutes.ts';
 import { protocolRoutes } from './routes/protocolRoutes.ts';
@@ -61,6 +62,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   protocolRoutes(app, options.registry);
   runRoutes(app, options.registry);
   cohortRoutes(app, options.registry);
+  featureRoutes(app, options.registry);
 
   await app.ready();
   return app;

@@ -5,6 +5,7 @@ export * from './problems/problemCodes.ts';
 export * from './schemas/CohortSchema.ts';
 export * from './schemas/common.ts';
 export * from './schemas/MappingSchema.ts';
+export * from './schemas/ModalitySchema.ts';
 export * from './schemas/ProductSchema.ts';
 export * from './schemas/ProtocolSchema.ts';
 export * from './schemas/ResultDocumentSchema.ts';

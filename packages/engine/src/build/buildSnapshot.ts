@@ -1,4 +1,4 @@
-import { rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { hasErrors, type Problem, type Product } from '@plexus/spec';
 import { closeDuckDb, duckDbMessage, openDuckDb } from '../duckdb/openDuckDb.ts';
@@ -8,6 +8,7 @@ import { ENGINE_VERSION } from '../engineVersion.ts';
 import { loadProductFolder } from '../load/loadProductFolder.ts';
 import type { ProductDefinition } from '../load/ProductDefinition.ts';
 import { problemAt } from '../load/problemAt.ts';
+import { buildModalities } from '../modalities/buildModalities.ts';
 import { resolveEntityModel } from '../model/EntityModel.ts';
 import type { Manifest } from '../snapshot/Manifest.ts';
 import { type SnapshotRef, SnapshotStore } from '../snapshot/SnapshotStore.ts';
@@ -25,7 +26,7 @@ import { levelWarnings } from './levelWarnings.ts';
 import { fingerprintSources, planDataVersion, type SourceFingerprints } from './planDataVersion.ts';
 import { summarizeModel } from './summarize.ts';
 
-export type BuildPhase = 'validate' | 'hash' | 'read' | 'test' | 'summarize' | 'publish';
+export type BuildPhase = 'validate' | 'hash' | 'read' | 'test' | 'modalities' | 'summarize' | 'publish';
 
 export interface BuildProgress {
   phase: BuildPhase;
@@ -60,7 +61,8 @@ const PHASE_START: Record<BuildPhase, number> = {
   validate: 0,
   hash: 0.05,
   read: 0.1,
-  test: 0.8,
+  test: 0.6,
+  modalities: 0.65,
   summarize: 0.9,
   publish: 0.97,
 };
@@ -161,6 +163,25 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
     problems.push(...entityProblems, ...tests.problems);
     if (hasErrors(problems)) throw new BuildFailedError(problems);
 
+    const handle = duckdb;
+    const stagingDir = staging;
+    const modalityCount = definition.mapping.modalities?.length ?? 0;
+    const scratch = join(staging, 'scratch');
+    await mkdir(scratch, { recursive: true });
+    const modalities = await buildModalities(
+      {
+        connection: duckdb.connection,
+        definition,
+        staging,
+        entities: table,
+        scratch,
+      },
+      (index, count, id) => report('modalities', `building modality ${id}`, index / count),
+    );
+    await rm(scratch, { recursive: true, force: true });
+    if (modalityCount > 0) report('modalities', 'modalities built', 1);
+    for (const result of modalities) problems.push(...result.problems);
+
     report('summarize', 'summarising attributes');
     const counted = await duckdb.connection.runAndReadAll(`SELECT count(*) AS n FROM ${table}`);
     const rows = Number(counted.getRowObjectsJS()[0]?.n ?? 0);
@@ -194,12 +215,18 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
             .getRowObjectsJS()
             .map((row) => ({ name: String(row.column_name), type: String(row.column_type) })),
         },
+        ...(await Promise.all(
+          modalities
+            .flatMap((result) => result.tables)
+            .map((name) => describeTable(handle, stagingDir, name)),
+        )),
       ],
       model: {
         idColumn: ID_COLUMN,
         entityCount: rows,
         attributes: summary.attributes,
         endpoints: summary.endpoints,
+        modalities: modalities.map((result) => result.modality),
       },
       tests: tests.results,
     };
@@ -218,9 +245,37 @@ export async function buildSnapshot(dir: string, options: BuildOptions = {}): Pr
 }
 
 function phaseEnd(phase: BuildPhase): number {
-  const order: BuildPhase[] = ['validate', 'hash', 'read', 'test', 'summarize', 'publish'];
+  const order: BuildPhase[] = ['validate', 'hash', 'read', 'test', 'modalities', 'summarize', 'publish'];
   const next = order[order.indexOf(phase) + 1];
   return next ? PHASE_START[next] : 1;
+}
+
+/** A snapshot table's manifest entry: its file, size, digest and columns. */
+async function describeTable(
+  duckdb: Awaited<ReturnType<typeof openDuckDb>>,
+  staging: string,
+  name: string,
+): Promise<Manifest['tables'][number]> {
+  const file = join(staging, `${name}.parquet`);
+  const relation = `read_parquet(${quoteLiteral(file)})`;
+  // Separate connections: the statements run concurrently with the other tables' descriptions.
+  const connection = await duckdb.instance.connect();
+  try {
+    const counted = await connection.runAndReadAll(`SELECT count(*) AS n FROM ${relation}`);
+    const described = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${relation}`);
+    return {
+      name,
+      file: `${name}.parquet`,
+      rows: Number(counted.getRowObjectsJS()[0]?.n ?? 0),
+      bytes: (await stat(file)).size,
+      sha256: await sha256File(file),
+      columns: described
+        .getRowObjectsJS()
+        .map((row) => ({ name: String(row.column_name), type: String(row.column_type) })),
+    };
+  } finally {
+    connection.closeSync();
+  }
 }
 
 function buildQueryProblem(definition: ProductDefinition, error: unknown): Problem {

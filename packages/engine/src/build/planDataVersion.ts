@@ -6,7 +6,7 @@ import type { ProductDefinition } from '../load/ProductDefinition.ts';
 import { canonicalJson, sha256File, sha256Text } from './hashFile.ts';
 
 /** Bump when the snapshot layout changes, so that old snapshots are rebuilt rather than misread. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 export interface DataVersionPlan {
   dataVersion: string;
@@ -18,11 +18,22 @@ export type SourceFingerprints = DataVersionPlan['sources'];
 
 /** Path, size and sha256 of every source file; streamed, so large sources need not fit in memory. */
 export function fingerprintSources(productDir: string, mapping: Mapping): Promise<SourceFingerprints> {
+  // Matrix files and VCFs are read by their modality, not declared as sources: they count all the same.
+  const files: Array<[string, string]> = [
+    ...Object.entries(mapping.sources).map(([id, source]): [string, string] => [id, source.path]),
+    ...(mapping.modalities ?? []).flatMap((modality): Array<[string, string]> => {
+      if (modality.kind === 'matrix' && modality.wide)
+        return [[`modality:${modality.id}`, modality.wide.path]];
+      if (modality.kind === 'variants' && modality.vcf)
+        return [[`modality:${modality.id}`, modality.vcf.path]];
+      return [];
+    }),
+  ];
   return Promise.all(
-    Object.entries(mapping.sources).map(async ([id, source]) => {
-      const path = resolve(productDir, source.path);
+    files.map(async ([id, relativePath]) => {
+      const path = resolve(productDir, relativePath);
       const [sha256, info] = await Promise.all([sha256File(path), stat(path)]);
-      return { id, path: source.path, bytes: info.size, sha256 };
+      return { id, path: relativePath, bytes: info.size, sha256 };
     }),
   );
 }

@@ -45,6 +45,39 @@ async function numericSummary(
   column: string,
   rows: number,
 ): Promise<AttributeSummary> {
+  const summary = await numericMoments(connection, table, column, rows);
+  if (summary.min !== undefined && summary.max !== undefined)
+    summary.histogram = await histogram(connection, table, column, summary.min, summary.max);
+  return summary;
+}
+
+const HISTOGRAM_BINS = 20;
+
+/** Counts in equal-width bins between min and max (the last bin includes max), for facet charts. */
+async function histogram(
+  connection: DuckDBConnection,
+  table: string,
+  column: string,
+  min: number,
+  max: number,
+): Promise<{ edges: number[]; counts: number[] }> {
+  const bins = max > min ? HISTOGRAM_BINS : 1;
+  const width = max > min ? (max - min) / bins : 1;
+  const reader = await connection.runAndReadAll(
+    `SELECT least(CAST(floor((CAST(${column} AS DOUBLE) - ${min}) / ${width}) AS INTEGER), ${bins - 1}) AS bin, count(*) AS n FROM ${table} WHERE ${column} IS NOT NULL GROUP BY 1`,
+  );
+  const counts = new Array<number>(bins).fill(0);
+  for (const row of reader.getRowObjectsJS()) counts[Number(row.bin)] = Number(row.n);
+  const edges = Array.from({ length: bins + 1 }, (_, index) => (index === bins ? max : min + index * width));
+  return { edges, counts };
+}
+
+async function numericMoments(
+  connection: DuckDBConnection,
+  table: string,
+  column: string,
+  rows: number,
+): Promise<AttributeSummary> {
   const reader = await connection.runAndReadAll(
     `SELECT ${column} AS value, count(*) AS n FROM ${table} WHERE ${column} IS NOT NULL GROUP BY 1 ORDER BY 1 LIMIT ${MAX_DISTINCT_FOR_COUNTS + 1}`,
   );

@@ -3,6 +3,7 @@ import type { Mapping, Problem } from '@plexus/spec';
 import { duckDbType } from '../duckdb/duckDbType.ts';
 import { duckDbMessage } from '../duckdb/openDuckDb.ts';
 import { quoteIdentifier } from '../duckdb/sql.ts';
+import { modalityFields, modalityScope } from '../modalities/modalityScope.ts';
 import { sourcesInScope } from '../model/columnRefs.ts';
 import type { DocumentPath, YamlFile } from '../yaml/YamlFile.ts';
 import { problemAt } from './problemAt.ts';
@@ -13,20 +14,45 @@ const PROBE_COLUMN = '__plexus_probe';
 interface ExpressionSite {
   path: DocumentPath;
   expression: string;
+  /** The sources whose columns the expression may use. */
+  scope: string[];
 }
 
 function expressionSites(mapping: Mapping): ExpressionSite[] {
   const sites: ExpressionSite[] = [];
+  const entityScope = sourcesInScope(mapping).filter((id) => mapping.sources[id]);
   mapping.attributes.forEach((attribute, index) => {
     if (attribute.expression !== undefined)
-      sites.push({ path: ['attributes', index, 'expression'], expression: attribute.expression });
+      sites.push({
+        path: ['attributes', index, 'expression'],
+        expression: attribute.expression,
+        scope: entityScope,
+      });
   });
   (mapping.endpoints ?? []).forEach((endpoint, index) => {
     for (const part of ['time', 'event'] as const) {
       const expression = endpoint[part].expression;
       if (expression !== undefined)
-        sites.push({ path: ['endpoints', index, part, 'expression'], expression });
+        sites.push({ path: ['endpoints', index, part, 'expression'], expression, scope: entityScope });
     }
+  });
+  (mapping.modalities ?? []).forEach((modality, index) => {
+    const scope = modalityScope(modality);
+    if (!scope) return;
+    const sources = [scope.source, ...scope.joins.map((join) => join.source)].filter(
+      (id) => mapping.sources[id],
+    );
+    if (sources.length === 0) return;
+    for (const { path, field } of modalityFields(modality)) {
+      if (typeof field !== 'string')
+        sites.push({
+          path: ['modalities', index, ...path, 'expression'],
+          expression: field.expression,
+          scope: sources,
+        });
+    }
+    if (modality.kind === 'events' && modality.where !== undefined)
+      sites.push({ path: ['modalities', index, 'where'], expression: modality.where, scope: sources });
   });
   return sites;
 }
@@ -95,8 +121,7 @@ export async function checkExpressions(
 ): Promise<Problem[]> {
   const sites = expressionSites(mapping);
   if (sites.length === 0) return [];
-  const inScope = sourcesInScope(mapping).filter((id) => mapping.sources[id]);
-  for (const sourceId of inScope) {
+  for (const sourceId of Object.keys(mapping.sources)) {
     const columns = Object.entries(mapping.sources[sourceId]?.columns ?? {}).map(
       ([columnId, column]) => `${quoteIdentifier(columnId)} ${duckDbType(column.type)}`,
     );
@@ -104,11 +129,11 @@ export async function checkExpressions(
       `CREATE OR REPLACE TEMP TABLE ${quoteIdentifier(sourceId)} (${[...columns, `${PROBE_COLUMN} INTEGER`].join(', ')})`,
     );
   }
-  if (inScope.length === 0) return [];
-  const [first, ...rest] = inScope.map(quoteIdentifier);
-  const from = [first, ...rest.map((name) => `POSITIONAL JOIN ${name}`)].join(' ');
   const problems: Problem[] = [];
   for (const site of sites) {
+    if (site.scope.length === 0) continue;
+    const [first, ...rest] = site.scope.map(quoteIdentifier);
+    const from = [first, ...rest.map((name) => `POSITIONAL JOIN ${name}`)].join(' ');
     const parse = await parseProblem(connection, site.expression);
     if (parse) {
       problems.push(problemAt(file, site.path, 'bad-expression', `expression ${parse}`));

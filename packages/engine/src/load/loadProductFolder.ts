@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import type { Mapping, Problem, Product } from '@plexus/spec';
 import { checkDocument, hasErrors, MappingSchema, ProductSchema } from '@plexus/spec';
 import { closeDuckDb, openDuckDb } from '../duckdb/openDuckDb.ts';
+import { checkModalities } from '../modalities/checkModalities.ts';
+import { checkModalityFiles } from '../modalities/checkModalityFiles.ts';
 import { readYamlFile, type YamlFile } from '../yaml/YamlFile.ts';
 import { checkExpressions } from './checkExpressions.ts';
 import { checkMappingReferences } from './checkMappingReferences.ts';
@@ -71,6 +73,8 @@ export async function loadProductFolder(
     // Each pass checks something the others do not depend on, so all run: every problem at once.
     problems.push(...checkMappingReferences(mapping.value, mappingFile));
     problems.push(...checkValueKinds(mapping.value, mappingFile));
+    problems.push(...checkModalities(mapping.value, mappingFile));
+    problems.push(...(await checkModalityFiles(productDir, mapping.value, mappingFile)));
     const duckdb = await openDuckDb({ threads: 1 });
     try {
       problems.push(...(await checkSourceFiles(productDir, mapping.value, mappingFile, duckdb.connection)));

@@ -9,6 +9,7 @@ import { declaredLevels } from './declaredLevels.ts';
 export function modelChoicesFromMapping(mapping: Mapping): {
   attributes: Array<{ id: string; type: ColumnType; label: string; levels?: string[]; unresolved?: boolean }>;
   endpoints: Array<{ id: string; label: string }>;
+  modalities: Array<{ id: string; kind: 'events' | 'matrix' | 'variants'; label: string }>;
 } {
   const attributes = mapping.attributes.map((attribute) => {
     const resolved = attribute.column !== undefined ? resolveColumnRef(mapping, attribute.column) : undefined;
@@ -27,5 +28,10 @@ export function modelChoicesFromMapping(mapping: Mapping): {
   return {
     attributes,
     endpoints: (mapping.endpoints ?? []).map((endpoint) => ({ id: endpoint.id, label: endpoint.label })),
+    modalities: (mapping.modalities ?? []).map((modality) => ({
+      id: modality.id,
+      kind: modality.kind,
+      label: modality.label,
+    })),
   };
 }

@@ -2,13 +2,31 @@ import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, StatementType } from '@duckdb/node-api';
 import { didYouMean, InputError } from '@plexus/spec';
 import { ENTITY_TABLE, ID_COLUMN } from '../build/entitySql.ts';
+import { ENTITY_ALIAS } from '../cohort/cohortSql.ts';
+import { type CompiledCohort, compileCohort } from '../cohort/compileCohort.ts';
 import { duckDbMessage } from '../duckdb/openDuckDb.ts';
 import { quoteIdentifier, quoteLiteral } from '../duckdb/sql.ts';
-import type { Manifest } from '../snapshot/Manifest.ts';
+import type { Manifest, ManifestMatrixModality } from '../snapshot/Manifest.ts';
 import type { SnapshotRef } from '../snapshot/SnapshotStore.ts';
-import { compileCohort } from './compileCohort.ts';
-import type { Frame, FrameColumn, FrameRequest } from './Frame.ts';
+import { eventTable } from './eventTable.ts';
+import type {
+  EventsRequest,
+  EventTable,
+  Frame,
+  FrameColumn,
+  FrameRequest,
+  MatrixRequest,
+  MatrixSlice,
+} from './Frame.ts';
+import { type FeatureHit, lookupFeature, searchFeatures } from './featureLookup.ts';
+import { matrixSlice } from './matrixSlice.ts';
+import { modalityColumn } from './modalityColumn.ts';
+import type { RunQuery } from './SnapshotQueries.ts';
 import { toFrameColumn } from './toFrameColumn.ts';
+
+const ALIAS = quoteIdentifier(ENTITY_ALIAS);
+const ENTITY_ID = `${ALIAS}.${quoteIdentifier(ID_COLUMN)}`;
+const FROM_ENTITIES = `${quoteIdentifier(ENTITY_TABLE)} AS ${ALIAS}`;
 
 export interface QueryResult {
   columns: Array<{ name: string; type: string }>;
@@ -66,36 +84,62 @@ export class SnapshotReader {
     return this.snapshot.manifest;
   }
 
-  async count(cohort?: FrameRequest['cohort']): Promise<number> {
-    const compiled = compileCohort(cohort, this.manifest.model.attributes);
-    const reader = await this.connection.runAndReadAll(
-      `SELECT count(*) AS n FROM ${ENTITY_TABLE} WHERE ${compiled.where}`,
+  /** Phases 1–3 of the cohort compiler against this snapshot's model; errors name the path under `prefix`. */
+  compileCohort(cohort: unknown, prefix = 'cohort'): Promise<CompiledCohort> {
+    return compileCohort(
+      cohort,
+      this.manifest.model,
+      (modality, feature) => lookupFeature(this.run, modality, feature),
+      prefix,
+    );
+  }
+
+  async count(cohort?: unknown): Promise<number> {
+    const compiled = await this.compileCohort(cohort ?? {});
+    const rows = await this.run(
+      `SELECT count(*) AS n FROM ${FROM_ENTITIES} WHERE ${compiled.where}`,
       compiled.params,
     );
-    return Number(reader.getRowObjectsJS()[0]?.n ?? 0);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** The entity ids of a cohort, sorted. Only for code inside the node: ids are row-level data. */
+  async cohortIds(cohort?: unknown): Promise<string[]> {
+    const compiled = await this.compileCohort(cohort ?? {});
+    const rows = await this.run(
+      `SELECT ${ENTITY_ID} AS id FROM ${FROM_ENTITIES} WHERE ${compiled.where} ORDER BY ${ENTITY_ID}`,
+      compiled.params,
+    );
+    return rows.map((row) => String(row.id));
   }
 
   /**
-   * How many entities remain after each criterion of a cohort, in order (an attrition table), in one
-   * scan: step 0 is every entity, step i applies criteria 1..i.
+   * How many entities remain after each step of a cohort (an attrition table), in one scan: for a
+   * top-level all, step i applies its criteria 1..i; otherwise the one step is the whole cohort.
    */
-  async attrition(cohort?: FrameRequest['cohort']): Promise<{ total: number; steps: number[] }> {
-    const compiled = compileCohort(cohort, this.manifest.model.attributes);
-    const cumulative = compiled.conditions.map(
-      (_condition, index) =>
-        `count(*) FILTER (WHERE ${compiled.conditions
+  async attrition(
+    cohort?: unknown,
+    prefix = 'cohort',
+  ): Promise<{ total: number; steps: Array<{ label: string; count: number }> }> {
+    const compiled = await this.compileCohort(cohort ?? {}, prefix);
+    const cumulative = compiled.steps.map(
+      (_step, index) =>
+        `count(*) FILTER (WHERE ${compiled.steps
           .slice(0, index + 1)
-          .map((condition) => `(${condition})`)
+          .map((step) => `(${step.condition})`)
           .join(' AND ')}) AS s${index}`,
     );
-    const reader = await this.connection.runAndReadAll(
-      `SELECT ${['count(*) AS total', ...cumulative].join(', ')} FROM ${ENTITY_TABLE}`,
-      compiled.params,
+    const rows = await this.run(
+      `SELECT ${['count(*) AS total', ...cumulative].join(', ')} FROM ${FROM_ENTITIES}`,
+      compiled.stepParams,
     );
-    const row = reader.getRowObjectsJS()[0] ?? {};
+    const row = rows[0] ?? {};
     return {
       total: Number(row.total ?? 0),
-      steps: compiled.conditions.map((_condition, index) => Number(row[`s${index}`] ?? 0)),
+      steps: compiled.steps.map((step, index) => ({
+        label: step.label,
+        count: Number(row[`s${index}`] ?? 0),
+      })),
     };
   }
 
@@ -103,9 +147,10 @@ export class SnapshotReader {
   async frame(request: FrameRequest): Promise<Frame> {
     const { attributes, endpoints } = this.manifest.model;
     const selected: string[] = [];
-    const decoders: Array<(columns: unknown[][], offset: number) => [string, FrameColumn]> = [];
+    const decoders: Array<(columns: unknown[][], ids: string[]) => Promise<[string, FrameColumn]>> = [];
     for (const name of request.columns) {
       const offset = selected.length + 1;
+      const separator = name.indexOf(':');
       if (name.startsWith('endpoint:')) {
         const endpoint = endpoints.find((candidate) => candidate.id === name.slice('endpoint:'.length));
         if (!endpoint) {
@@ -114,11 +159,24 @@ export class SnapshotReader {
             { at: name, message: `unknown endpoint`, allowed: known },
           ]);
         }
-        selected.push(quoteIdentifier(endpoint.timeColumn), quoteIdentifier(endpoint.eventColumn));
-        decoders.push((columns) => [
+        selected.push(
+          `${ALIAS}.${quoteIdentifier(endpoint.timeColumn)}`,
+          `${ALIAS}.${quoteIdentifier(endpoint.eventColumn)}`,
+        );
+        decoders.push(async (columns) => [
           name,
           toFrameColumn({ type: 'endpoint' }, columns[offset] ?? [], columns[offset + 1] ?? []),
         ]);
+        continue;
+      }
+      if (separator > 0) {
+        const column = await modalityColumn(
+          this.run,
+          this.manifest.model.modalities,
+          name,
+          (modality, feature) => lookupFeature(this.run, modality, feature),
+        );
+        decoders.push(async (_columns, ids) => [name, await column.decode(ids)]);
         continue;
       }
       const attribute = attributes.find((candidate) => candidate.id === name);
@@ -128,24 +186,58 @@ export class SnapshotReader {
           { at: name, message: 'unknown attribute', allowed: known },
         ]);
       }
-      selected.push(
-        attribute.type === 'date'
-          ? `epoch_ms(${quoteIdentifier(attribute.id)}) / 86400000.0`
-          : quoteIdentifier(attribute.id),
-      );
-      decoders.push((columns) => [name, toFrameColumn(attribute, columns[offset] ?? [])]);
+      const column = `${ALIAS}.${quoteIdentifier(attribute.id)}`;
+      selected.push(attribute.type === 'date' ? `epoch_ms(${column}) / 86400000.0` : column);
+      decoders.push(async (columns) => [name, toFrameColumn(attribute, columns[offset] ?? [])]);
     }
-    const compiled = compileCohort(request.cohort, attributes);
-    const sql = `SELECT ${[quoteIdentifier(ID_COLUMN), ...selected].join(', ')} FROM ${ENTITY_TABLE} WHERE ${compiled.where} ORDER BY ${quoteIdentifier(ID_COLUMN)}`;
-    const reader = await this.connection.runAndReadAll(sql, compiled.params);
+    const compiled = await this.compileCohort(request.cohort ?? {});
+    const sql = `SELECT ${[ENTITY_ID, ...selected].join(', ')} FROM ${FROM_ENTITIES} WHERE ${compiled.where} ORDER BY ${ENTITY_ID}`;
+    const reader = await this.connection.runAndReadAll(sql, compiled.params as never);
     const columns = reader.getColumnsJS() as unknown[][];
     const ids = (columns[0] ?? []).map(String);
-    return {
-      ids,
-      length: ids.length,
-      columns: Object.fromEntries(decoders.map((decode) => decode(columns, 0))),
-    };
+    const decoded: Array<[string, FrameColumn]> = [];
+    for (const decode of decoders) decoded.push(await decode(columns, ids));
+    return { ids, length: ids.length, columns: Object.fromEntries(decoded) };
   }
+
+  /** Features × entities of a matrix modality for the entities of a cohort that have values. */
+  async matrix(request: MatrixRequest): Promise<MatrixSlice> {
+    const compiled = await this.compileCohort(request.cohort ?? {});
+    return matrixSlice(this.run, this.manifest.model.modalities, request, compiled);
+  }
+
+  /** The events of a modality for the entities of a cohort, ordered by entity and time. */
+  async events(request: EventsRequest): Promise<EventTable> {
+    const compiled = await this.compileCohort(request.cohort ?? {});
+    return eventTable(this.run, this.manifest.model.modalities, request, compiled);
+  }
+
+  /** A matrix feature by id or unique name. */
+  findFeature(
+    modality: ManifestMatrixModality,
+    text: string,
+  ): Promise<{ id: string } | { error: string; allowed?: string[] }> {
+    return lookupFeature(this.run, modality, text);
+  }
+
+  /** Feature ids/names, event names or genes of a modality matching a search text (for pickers). */
+  async searchFeatures(modalityId: string, text: string, limit = 20): Promise<FeatureHit[]> {
+    const modality = this.manifest.model.modalities.find((candidate) => candidate.id === modalityId);
+    if (!modality) {
+      const known = this.manifest.model.modalities.map((candidate) => candidate.id);
+      throw new InputError(
+        `unknown modality '${modalityId}'${didYouMean(modalityId, known)}${known.length > 0 ? ` (the product has: ${known.join(', ')})` : ' (the product has no modalities)'}`,
+        [{ at: 'modality', message: 'unknown modality', found: modalityId, allowed: known }],
+      );
+    }
+    return searchFeatures(this.run, modality, text, limit);
+  }
+
+  /** Runs a statement of the reader's own (model identifiers, bound values) and returns its rows. */
+  private readonly run: RunQuery = async (sql, params = []) => {
+    const reader = await this.connection.runAndReadAll(sql, params as never);
+    return reader.getRowObjectsJS() as Array<Record<string, unknown>>;
+  };
 
   /** Runs one read-only SELECT (with $1.. parameters) on the snapshot's tables. */
   async query(sql: string, params: unknown[] = [], options: QueryOptions = {}): Promise<QueryResult> {

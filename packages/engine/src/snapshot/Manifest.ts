@@ -8,6 +8,8 @@ export interface AttributeSummary {
   mean?: number;
   sd?: number;
   quartiles?: [number, number, number];
+  /** Equal-width bins from min to max (numbers and dates as numbers), for facet charts. */
+  histogram?: { edges: number[]; counts: number[] };
   first?: string;
   last?: string;
   levels?: Array<{ value: string; count: number }>;
@@ -33,6 +35,52 @@ export interface ManifestEndpoint {
   eventColumn: string;
   summary: { count: number; events: number; censored: number; missing: number };
 }
+
+interface ManifestModalityBase {
+  id: string;
+  label: string;
+  description?: string;
+  /** Snapshot table holding the modality's rows. */
+  table: string;
+  /** Rows stored, and how many entities have at least one. */
+  rows: number;
+  entities: number;
+  /** Source rows left out because their entity is not in the product (unmatched: drop). */
+  dropped: number;
+}
+
+export interface ManifestEventsModality extends ManifestModalityBase {
+  kind: 'events';
+  /** offset: days from the product's origin; date: days since 1970-01-01. */
+  timeKind: 'offset' | 'date';
+  /** Which optional fields the mapping fills. */
+  fields: Array<'code' | 'group' | 'value' | 'text' | 'unit'>;
+  /** Distinct event names. */
+  names: number;
+  /** The most frequent names with how many events and entities have them (for pickers and facets). */
+  topNames: Array<{ name: string; events: number; entities: number }>;
+}
+
+export interface ManifestMatrixModality extends ManifestModalityBase {
+  kind: 'matrix';
+  unit?: string;
+  /** Number of features (rows of the feature table). */
+  features: number;
+  /** Table listing feature ids (and names) in storage order. */
+  featureTable: string;
+  /** Table listing the matrix's entity ids with their position in each feature's value list. */
+  entityTable: string;
+  hasNames: boolean;
+  summary: { min: number; max: number; mean: number; missing: number };
+}
+
+export interface ManifestVariantsModality extends ManifestModalityBase {
+  kind: 'variants';
+  genes: number;
+  topGenes: Array<{ gene: string; variants: number; entities: number }>;
+}
+
+export type ManifestModality = ManifestEventsModality | ManifestMatrixModality | ManifestVariantsModality;
 
 export interface DataTestResult {
   test: string;
@@ -68,6 +116,7 @@ export interface Manifest {
     entityCount: number;
     attributes: ManifestAttribute[];
     endpoints: ManifestEndpoint[];
+    modalities: ManifestModality[];
   };
   tests: DataTestResult[];
 }

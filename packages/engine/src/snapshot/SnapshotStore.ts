@@ -41,6 +41,8 @@ export class SnapshotStore {
     const dir = this.snapshotDir(dataVersion);
     try {
       const manifest = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest;
+      // Snapshots written before modalities existed have none: they stay readable as they are.
+      manifest.model.modalities ??= [];
       return { dataVersion, dir, manifest };
     } catch {
       return null;

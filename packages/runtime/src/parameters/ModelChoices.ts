@@ -11,4 +11,5 @@ export interface ModelChoices {
     unresolved?: boolean;
   }>;
   endpoints: ReadonlyArray<{ id: string; label?: string }>;
+  modalities?: ReadonlyArray<{ id: string; kind: 'events' | 'matrix' | 'variants'; label?: string }>;
 }

@@ -3,54 +3,16 @@ import type { ModelChoices } from './ModelChoices.ts';
 
 type JsonSchema = Record<string, unknown>;
 
-const ORDERED_TYPES = new Set(['integer', 'number', 'date']);
-
-/** Schema of one cohort criterion per attribute, so that forms and validators know each attribute's values. */
-function criterionSchema(attribute: ModelChoices['attributes'][number]): JsonSchema {
-  const value: JsonSchema =
-    attribute.type === 'integer' || attribute.type === 'number'
-      ? { type: 'number' }
-      : attribute.type === 'boolean'
-        ? { type: 'boolean' }
-        : attribute.type === 'date'
-          ? { type: 'string', format: 'date' }
-          : attribute.type === 'category'
-            ? // JSON Schema forbids an empty enum: a category seen with no values takes any string.
-              { type: 'string', ...(attribute.levels?.length ? { enum: [...attribute.levels] } : {}) }
-            : { type: 'string' };
-  const ops = ORDERED_TYPES.has(attribute.type)
-    ? ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'between', 'in', 'notIn', 'missing', 'present']
-    : ['eq', 'ne', 'in', 'notIn', 'missing', 'present'];
+/**
+ * A cohort parameter takes a cohort definition (cohort.schema.json). Its shape and names are checked by
+ * the cohort compiler against the product's model, which reports errors by path — a JSON Schema of the
+ * recursive tree would only say that no branch of a union matched.
+ */
+export function cohortParameterSchema(_model: ModelChoices): JsonSchema {
   return {
     type: 'object',
-    title: attribute.label ?? attribute.id,
-    properties: {
-      attribute: { const: attribute.id },
-      op: { enum: ops },
-      value,
-      values: { type: 'array', items: value, minItems: 1 },
-    },
-    required: ['attribute', 'op'],
-    additionalProperties: false,
-  };
-}
-
-export function cohortParameterSchema(model: ModelChoices): JsonSchema {
-  return {
-    type: 'object',
-    description: 'Entities meeting all criteria; {} means every entity.',
-    properties: {
-      all: {
-        type: 'array',
-        items: {
-          type: 'object',
-          required: ['attribute', 'op'],
-          properties: { attribute: { enum: model.attributes.map((attribute) => attribute.id) } },
-          oneOf: model.attributes.map(criterionSchema),
-        },
-      },
-    },
-    additionalProperties: false,
+    description:
+      'A cohort definition: a tree of all, any, not and atLeast/of over criteria on attributes, endpoints, events, matrix features and variants (see cohort.schema.json); {} is every entity.',
     default: {},
   };
 }
@@ -105,6 +67,29 @@ function parameterSchema(parameter: Parameter, model: ModelChoices): JsonSchema 
     case 'integer': {
       const { type, title: _title, description: _description, required: _required, ...bounds } = parameter;
       return { type, ...bounds, ...meta };
+    }
+    case 'feature': {
+      const matrices = (model.modalities ?? []).filter((modality) => modality.kind === 'matrix');
+      const modality = parameter.modality ?? (matrices.length === 1 ? matrices[0]?.id : undefined);
+      return {
+        type: 'string',
+        minLength: 1,
+        maxLength: 1000,
+        ...(modality !== undefined ? { 'x-plexus-modality': modality } : {}),
+        ...meta,
+        ...(parameter.default !== undefined ? { default: parameter.default } : {}),
+      };
+    }
+    case 'modality': {
+      const allowed = (model.modalities ?? []).filter(
+        (modality) => !parameter.kinds || parameter.kinds.includes(modality.kind),
+      );
+      return {
+        type: 'string',
+        ...(allowed.length > 0 ? { enum: allowed.map((modality) => modality.id) } : {}),
+        ...meta,
+        ...(parameter.default !== undefined ? { default: parameter.default } : {}),
+      };
     }
     case 'boolean':
       return {

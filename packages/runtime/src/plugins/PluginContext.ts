@@ -1,4 +1,15 @@
-import type { Frame, FrameRequest, ManifestAttribute, ManifestEndpoint, QueryResult } from '@plexus/engine';
+import type {
+  EventsRequest,
+  EventTable,
+  Frame,
+  FrameRequest,
+  ManifestAttribute,
+  ManifestEndpoint,
+  ManifestModality,
+  MatrixRequest,
+  MatrixSlice,
+  QueryResult,
+} from '@plexus/engine';
 import type { PluginOutput } from '@plexus/spec';
 
 /** What a plugin sees of the product it runs for. */
@@ -17,8 +28,18 @@ export interface PluginContext {
   /** Validated parameters with defaults applied. */
   params: Record<string, unknown>;
   product: PluginProductInfo;
-  model: { attributes: ManifestAttribute[]; endpoints: ManifestEndpoint[]; entityCount: number };
+  model: {
+    attributes: ManifestAttribute[];
+    endpoints: ManifestEndpoint[];
+    modalities: ManifestModality[];
+    entityCount: number;
+  };
+  /** Typed columns for the entities of a cohort (attributes, endpoints, features, genes, event counts). */
   frame(request: FrameRequest): Promise<Frame>;
+  /** Features × entities of a matrix modality for a cohort, as one Float64Array. */
+  matrix(request: MatrixRequest): Promise<MatrixSlice>;
+  /** The events of a modality for a cohort, columnar. */
+  events(request: EventsRequest): Promise<EventTable>;
   sql(query: string, params?: unknown[]): Promise<QueryResult>;
 }
 

@@ -1,6 +1,15 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { type Frame, type FrameRequest, frameTransferables, type QueryResult } from '@plexus/engine';
+import {
+  type EventsRequest,
+  type EventTable,
+  type Frame,
+  type FrameRequest,
+  frameTransferables,
+  type MatrixRequest,
+  type MatrixSlice,
+  type QueryResult,
+} from '@plexus/engine';
 import type { PluginOutput } from '@plexus/spec';
 import { UnavailableError } from '@plexus/spec';
 import type { PluginContext } from './PluginContext.ts';
@@ -16,6 +25,8 @@ import {
 
 export interface DataAccess {
   frame(request: FrameRequest): Promise<Frame>;
+  matrix(request: MatrixRequest): Promise<MatrixSlice>;
+  events(request: EventsRequest): Promise<EventTable>;
   sql(query: string, params: unknown[]): Promise<QueryResult>;
 }
 
@@ -138,7 +149,12 @@ export class PluginHost {
         else if (message.type === 'failed') {
           const code = message.error.code === 'INPUT_INVALID' ? 'INPUT_INVALID' : 'PLUGIN_FAILED';
           fail(new PluginRunError(code, message.error.message));
-        } else if (message.type === 'frame' || message.type === 'sql')
+        } else if (
+          message.type === 'frame' ||
+          message.type === 'matrix' ||
+          message.type === 'events' ||
+          message.type === 'sql'
+        )
           void this.answer(worker, message, invocation.data);
       });
       worker.on('error', (error: Error & { code?: string }) => {
@@ -177,6 +193,14 @@ export class PluginHost {
         const frame = await data.frame(message.request);
         transfer = frameTransferables(frame);
         reply = { type: 'reply', requestId: message.requestId, ok: true, value: frame };
+      } else if (message.type === 'matrix') {
+        const slice = await data.matrix(message.request);
+        transfer = [slice.values.buffer as ArrayBuffer];
+        reply = { type: 'reply', requestId: message.requestId, ok: true, value: slice };
+      } else if (message.type === 'events') {
+        const events = await data.events(message.request);
+        transfer = [events.time.buffer as ArrayBuffer, events.value.buffer as ArrayBuffer];
+        reply = { type: 'reply', requestId: message.requestId, ok: true, value: events };
       } else {
         reply = {
           type: 'reply',

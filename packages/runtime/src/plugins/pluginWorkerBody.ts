@@ -1,8 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import { parentPort } from 'node:worker_threads';
-import type { Frame, QueryResult } from '@plexus/engine';
+import type { EventTable, Frame, MatrixSlice, QueryResult } from '@plexus/engine';
 import type { PluginContext, ProtocolPlugin } from './PluginContext.ts';
 import {
+  type DataReply,
   type InspectRequest,
   type RunRequest,
   serializeError,
@@ -13,18 +14,15 @@ import {
 
 if (!parentPort) throw new Error('pluginWorkerBody must run in a worker thread');
 const port = parentPort;
-const pending = new Map<
-  number,
-  { resolve: (value: Frame | QueryResult) => void; reject: (error: Error) => void }
->();
+const pending = new Map<number, { resolve: (value: DataReply) => void; reject: (error: Error) => void }>();
 let nextRequestId = 1;
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'requestId'> : never;
 
-function ask<T extends Frame | QueryResult>(message: WithoutId<WorkerRequest>): Promise<T> {
+function ask<T extends DataReply>(message: WithoutId<WorkerRequest>): Promise<T> {
   const requestId = nextRequestId++;
   return new Promise<T>((resolve, reject) => {
-    pending.set(requestId, { resolve: resolve as (value: Frame | QueryResult) => void, reject });
+    pending.set(requestId, { resolve: resolve as (value: DataReply) => void, reject });
     port.postMessage({ ...message, requestId });
   });
 }
@@ -53,6 +51,8 @@ async function run(request: RunRequest): Promise<WorkerOutcome> {
     product: request.product,
     model: request.model,
     frame: (frameRequest) => ask<Frame>({ type: 'frame', request: frameRequest }),
+    matrix: (matrixRequest) => ask<MatrixSlice>({ type: 'matrix', request: matrixRequest }),
+    events: (eventsRequest) => ask<EventTable>({ type: 'events', request: eventsRequest }),
     sql: (query, params = []) => ask<QueryResult>({ type: 'sql', query, params }),
   };
   const output = await (plugin as ProtocolPlugin)(context);

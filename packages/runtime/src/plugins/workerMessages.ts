@@ -1,4 +1,12 @@
-import type { Frame, FrameRequest, QueryResult } from '@plexus/engine';
+import type {
+  EventsRequest,
+  EventTable,
+  Frame,
+  FrameRequest,
+  MatrixRequest,
+  MatrixSlice,
+  QueryResult,
+} from '@plexus/engine';
 import type { PluginOutput } from '@plexus/spec';
 import type { PluginContext } from './PluginContext.ts';
 
@@ -19,7 +27,12 @@ export interface InspectRequest {
 
 export type WorkerRequest =
   | { type: 'frame'; requestId: number; request: FrameRequest }
+  | { type: 'matrix'; requestId: number; request: MatrixRequest }
+  | { type: 'events'; requestId: number; request: EventsRequest }
   | { type: 'sql'; requestId: number; query: string; params: unknown[] };
+
+/** What the host answers a plugin's request for data with. */
+export type DataReply = Frame | MatrixSlice | EventTable | QueryResult;
 
 export interface SerializedError {
   name: string;
@@ -29,7 +42,7 @@ export interface SerializedError {
 }
 
 export type WorkerReply = { type: 'reply'; requestId: number } & (
-  | { ok: true; value: Frame | QueryResult }
+  | { ok: true; value: DataReply }
   | { ok: false; error: SerializedError }
 );
 

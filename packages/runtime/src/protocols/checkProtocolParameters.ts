@@ -77,6 +77,42 @@ export function checkProtocolParameters(protocol: Protocol, model: ModelChoices,
         );
       }
     }
+    if (parameter.type === 'feature' || parameter.type === 'modality') {
+      const modalities = model.modalities ?? [];
+      const kinds =
+        parameter.type === 'feature' ? ['matrix'] : (parameter.kinds ?? ['events', 'matrix', 'variants']);
+      const usable = modalities.filter((modality) => kinds.includes(modality.kind));
+      const named = parameter.type === 'feature' ? parameter.modality : parameter.default;
+      if (usable.length === 0) {
+        problems.push(
+          problemAt(
+            file,
+            path,
+            'unknown-attribute',
+            `parameter '${name}': the model has no ${kinds.join(' or ')} modality`,
+          ),
+        );
+      } else if (named !== undefined && !usable.some((modality) => modality.id === named)) {
+        const ids = usable.map((modality) => modality.id);
+        problems.push(
+          problemAt(
+            file,
+            [...path, parameter.type === 'feature' ? 'modality' : 'default'],
+            'unknown-attribute',
+            `parameter '${name}': '${named}' is not a ${kinds.join(' or ')} modality of the model${didYouMean(named, ids)} (it has: ${ids.join(', ')})`,
+          ),
+        );
+      } else if (parameter.type === 'feature' && named === undefined && usable.length > 1) {
+        problems.push(
+          problemAt(
+            file,
+            path,
+            'missing-key',
+            `parameter '${name}': the model has ${usable.length} matrix modalities (${usable.map((modality) => modality.id).join(', ')}); say which with modality:`,
+          ),
+        );
+      }
+    }
     if (
       parameter.type === 'enum' &&
       parameter.default !== undefined &&

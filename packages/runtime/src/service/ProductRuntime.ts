@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
 import {
-  compileCohort,
   ENGINE_VERSION,
+  type FeatureHit,
   gitState,
   loadProductFolder,
   type ProductDefinition,
@@ -10,10 +10,11 @@ import {
   SnapshotStore,
   snapshotRootFor,
 } from '@plexus/engine';
-import type { Cohort, Problem, Protocol, ResultDocument, Run } from '@plexus/spec';
+import type { Problem, Protocol, ResultDocument, Run } from '@plexus/spec';
 import {
   API_VERSION,
   didYouMean,
+  type ErrorDetail,
   formatLocation,
   formatProblem,
   hasErrors,
@@ -27,13 +28,13 @@ import { PluginRunError } from '../plugins/PluginRunError.ts';
 import type { LoadedProtocol } from '../protocols/LoadedProtocol.ts';
 import { loadProtocols } from '../protocols/loadProtocols.ts';
 import { normalizeOutput } from '../results/normalizeOutput.ts';
-import { describeCriterion } from './describeCriterion.ts';
-import type {
-  CohortCount,
-  ModelView,
-  ProductDescriptor,
-  ProductService,
-  ProtocolSummary,
+import {
+  type CohortCount,
+  type ModelView,
+  modalityView,
+  type ProductDescriptor,
+  type ProductService,
+  type ProtocolSummary,
 } from './ProductService.ts';
 
 export interface ProductRuntimeOptions {
@@ -147,6 +148,7 @@ export class ProductRuntime implements ProductService {
       entity: { ...this.definition.product.entity, count: model.entityCount },
       attributes: model.attributes,
       endpoints: model.endpoints.map(({ timeColumn: _time, eventColumn: _event, ...endpoint }) => endpoint),
+      modalities: model.modalities.map(modalityView),
     };
   }
 
@@ -166,21 +168,19 @@ export class ProductRuntime implements ProductService {
     const checked = validateParameters(COHORT_ONLY, compileParameterSchema(COHORT_ONLY, model), {
       cohort: cohort ?? {},
     });
-    const definition = checked.cohort as Cohort;
-    const { total, steps } = await this.reader.attrition(definition);
-    const criteria = definition.all ?? [];
+    const { total, steps } = await this.reader.attrition(checked.cohort);
     return {
-      count: steps.length > 0 ? (steps[steps.length - 1] ?? 0) : total,
+      count: steps.length > 0 ? (steps[steps.length - 1]?.count ?? 0) : total,
       entity: this.definition.product.entity,
       attrition: [
         { step: 0, criterion: `all ${this.definition.product.entity.plural}`, count: total },
-        ...criteria.map((criterion, index) => ({
-          step: index + 1,
-          criterion: describeCriterion(criterion, model.attributes),
-          count: steps[index] ?? 0,
-        })),
+        ...steps.map((step, index) => ({ step: index + 1, criterion: step.label, count: step.count })),
       ],
     };
+  }
+
+  async searchFeatures(modality: string, text: string, limit?: number): Promise<FeatureHit[]> {
+    return this.reader.searchFeatures(modality, text, limit);
   }
 
   async run(protocolId: string, params: unknown): Promise<Run> {
@@ -192,12 +192,8 @@ export class ProductRuntime implements ProductService {
       );
     }
     const { definition } = protocol;
-    const resolved = validateParameters(definition, this.schemas.get(definition.id) ?? {}, params ?? {});
-    const attributes = this.reader.manifest.model.attributes;
-    for (const [name, parameter] of Object.entries(definition.parameters)) {
-      // Cohorts are compiled once here so that a bad criterion is a 400, not a failed run.
-      if (parameter.type === 'cohort') compileCohort(resolved[name] as never, attributes, name);
-    }
+    const resolved = await this.checkParameters(definition, params);
+    const { attributes, endpoints, modalities, entityCount } = this.reader.manifest.model;
     const started = Date.now();
     const run = {
       id: randomUUID(),
@@ -216,16 +212,14 @@ export class ProductRuntime implements ProductService {
           title: this.definition.product.title,
           entity: this.definition.product.entity,
         },
-        model: {
-          attributes,
-          endpoints: this.reader.manifest.model.endpoints,
-          entityCount: this.reader.manifest.model.entityCount,
-        },
+        model: { attributes, endpoints, modalities, entityCount },
         timeoutMs:
           (definition.limits?.timeoutSeconds ?? 0) * 1000 || (this.options.defaultTimeoutMs ?? 60_000),
         memoryMb: definition.limits?.memoryMb ?? this.options.defaultMemoryMb ?? 512,
         data: {
           frame: (request) => this.reader.frame(request),
+          matrix: (request) => this.reader.matrix(request),
+          events: (request) => this.reader.events(request),
           sql: (query, values) =>
             this.reader.query(query, values, {
               maxRows: this.options.sqlMaxRows ?? 100_000,
@@ -244,6 +238,69 @@ export class ProductRuntime implements ProductService {
         error: { code: error.code, message: error.message },
       };
     }
+  }
+
+  /**
+   * Checks params against the protocol's schema, then resolves cohorts and features against the model
+   * — so that a bad criterion is a 400, not a failed run — and reports every problem of both at once.
+   */
+  private async checkParameters(definition: Protocol, params: unknown): Promise<Record<string, unknown>> {
+    const details: ErrorDetail[] = [];
+    let resolved: Record<string, unknown> | undefined;
+    try {
+      resolved = validateParameters(definition, this.schemas.get(definition.id) ?? {}, params ?? {});
+    } catch (error) {
+      if (
+        !(error instanceof InputError) ||
+        params === null ||
+        typeof params !== 'object' ||
+        Array.isArray(params)
+      )
+        throw error;
+      details.push(...error.details);
+    }
+    const values = resolved ?? (params as Record<string, unknown>);
+    for (const [name, parameter] of Object.entries(definition.parameters)) {
+      try {
+        if (parameter.type === 'cohort') await this.reader.compileCohort(values[name] ?? {}, name);
+        if (parameter.type === 'feature' && typeof values[name] === 'string')
+          values[name] = await this.resolveFeature(name, parameter.modality, values[name]);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        details.push(...error.details);
+      }
+    }
+    if (details.length > 0 || !resolved)
+      throw new InputError(
+        `invalid parameters: ${details.map((detail) => detail.message).join('; ')}`,
+        details,
+      );
+    return resolved;
+  }
+
+  /** A feature parameter names a feature by id or unique name; plugins always get the id. */
+  private async resolveFeature(
+    parameter: string,
+    modalityId: string | undefined,
+    text: string,
+  ): Promise<string> {
+    const matrices = this.reader.manifest.model.modalities.filter((modality) => modality.kind === 'matrix');
+    const modality = modalityId ? matrices.find((candidate) => candidate.id === modalityId) : matrices[0];
+    if (modality?.kind !== 'matrix')
+      throw new InputError(
+        `parameter '${parameter}': the product has no matrix modality to pick a feature from`,
+      );
+    const found = await this.reader.findFeature(modality, text);
+    if ('error' in found)
+      throw new InputError(`parameter '${parameter}': ${found.error}`, [
+        {
+          at: parameter,
+          message: `parameter '${parameter}': ${found.error}`,
+          found: text,
+          ...(found.allowed ? { allowed: found.allowed } : {}),
+        },
+      ]);
+    return found.id;
   }
 
   private resultDocument(

@@ -1,4 +1,4 @@
-import type { ManifestAttribute } from '@plexus/engine';
+import type { FeatureHit, ManifestAttribute, ManifestModality } from '@plexus/engine';
 import type { Owner, Run } from '@plexus/spec';
 
 /** Attributes as the snapshot describes them, with summary statistics computed at build time. */
@@ -13,10 +13,25 @@ export interface ModelEndpoint {
   summary: { count: number; events: number; censored: number; missing: number };
 }
 
+/** A modality as clients see it: what it holds and how much, without the snapshot's table names. */
+export type ModelModality = ManifestModality extends infer M
+  ? M extends ManifestModality
+    ? Omit<M, 'table' | 'featureTable' | 'entityTable'>
+    : never
+  : never;
+
+export function modalityView(modality: ManifestModality): ModelModality {
+  const { table: _table, ...rest } = modality;
+  if (rest.kind !== 'matrix') return rest;
+  const { featureTable: _features, entityTable: _entities, ...matrix } = rest;
+  return matrix;
+}
+
 export interface ModelView {
   entity: { singular: string; plural: string; count: number };
   attributes: ModelAttribute[];
   endpoints: ModelEndpoint[];
+  modalities: ModelModality[];
 }
 
 export interface ProductDescriptor {
@@ -60,6 +75,8 @@ export interface ProductService {
   run(protocolId: string, params: unknown): Promise<Run>;
   /** Throws InputError (one detail per problem) for a cohort that does not fit the model. */
   countCohort(cohort: unknown): Promise<CohortCount>;
+  /** Names to pick from in a modality: matrix features, event names or genes. InputError for an unknown modality. */
+  searchFeatures(modality: string, text: string, limit?: number): Promise<FeatureHit[]>;
 }
 
 export interface ProductRegistry {

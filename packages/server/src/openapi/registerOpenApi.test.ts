@@ -48,6 +48,8 @@ describe('OpenAPI document', () => {
       '/api/v1/products',
       '/api/v1/products/{productId}',
       '/api/v1/products/{productId}/cohorts/count',
+      '/api/v1/products/{productId}/features',
+      '/api/v1/products/{productId}/model',
       '/api/v1/products/{productId}/protocols',
       '/api/v1/products/{productId}/protocols/{protocolId}',
       '/api/v1/products/{productId}/protocols/{protocolId}/runs',

@@ -10,7 +10,7 @@ const CohortCountRequestSchema = Type.Object(
     cohort: Type.Optional(
       Type.Unknown({
         description:
-          'Cohort definition: {} for every entity, or {"all": [{"attribute", "op", "value" | "values"}, …]}. Each protocol lists the exact schema for its product under its cohort parameter.',
+          'Cohort definition (cohort.schema.json): {} for every entity, or a tree of all / any / not / atLeast+of over criteria on attributes, endpoints, events, matrix features and variants, e.g. {"all": [{"attribute": "age", "op": "gte", "value": 65}, {"matrix": "expression", "feature": "EGFR", "percentile": {"above": 75}}]}.',
       }),
     ),
   },
@@ -25,12 +25,17 @@ const CohortCountResponseSchema = Type.Object(
       Type.Object(
         {
           step: Type.Integer({ minimum: 0 }),
-          criterion: Type.String({ description: 'The criterion added at this step, as people read it.' }),
+          criterion: Type.String({
+            description: 'The criterion added at this step, as people read it.',
+          }),
           count: Type.Integer({ minimum: 0 }),
         },
         { additionalProperties: false },
       ),
-      { description: 'Entities left after each criterion in turn; step 0 is every entity.' },
+      {
+        description:
+          'Entities left after each top-level criterion of an all, in turn (or after the whole cohort otherwise); step 0 is every entity.',
+      },
     ),
   },
   { additionalProperties: false, description: 'The size of a cohort and its attrition table.' },

@@ -48,4 +48,19 @@ export function productRoutes(app: FastifyInstance, registry: ProductRegistry): 
       return { product: product.descriptor(), model: product.model() };
     },
   );
+
+  app.get<{ Params: ProductPath }>(
+    '/api/v1/products/:productId/model',
+    {
+      schema: {
+        operationId: 'getModel',
+        summary:
+          'The model with its facets: attributes (categories with counts, quantiles and histograms), endpoints, modalities with their sizes',
+        tags: ['products'],
+        params: ProductPathSchema,
+        response: { 200: refTo(ModelViewSchema), ...errorResponses(404) },
+      },
+    },
+    async (request) => findProduct(registry, request.params.productId).model(),
+  );
 }

@@ -30,6 +30,15 @@ export const AttributeSummarySchema = Type.Object(
       Type.Array(Type.Object({ value: Type.String(), count: CountSchema }, { additionalProperties: false })),
     ),
     distinct: Type.Optional(CountSchema),
+    histogram: Type.Optional(
+      Type.Object(
+        {
+          edges: Type.Array(Type.Number(), { description: 'Bin edges, one more than the counts.' }),
+          counts: Type.Array(CountSchema),
+        },
+        { additionalProperties: false, description: 'Equal-width bins from min to max.' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -61,12 +70,86 @@ export const ModelEndpointSchema = Type.Object(
   { additionalProperties: false },
 );
 
-/** Mirrors `ModelView` of @plexus/runtime: the entity, its attributes and endpoints, with summaries. */
+const modalityBase = {
+  id: Type.String(),
+  label: Type.String(),
+  description: Type.Optional(Type.String()),
+  rows: CountSchema,
+  entities: Type.Integer({ minimum: 0, description: 'Entities with at least one value.' }),
+  dropped: Type.Integer({
+    minimum: 0,
+    description: 'Source rows left out: their entity is not in the product.',
+  }),
+};
+
+export const ModelModalitySchema = Type.Union(
+  [
+    Type.Object(
+      {
+        ...modalityBase,
+        kind: Type.Literal('events'),
+        timeKind: Type.Union([Type.Literal('offset'), Type.Literal('date')]),
+        fields: Type.Array(
+          Type.Union([
+            Type.Literal('code'),
+            Type.Literal('group'),
+            Type.Literal('value'),
+            Type.Literal('text'),
+            Type.Literal('unit'),
+          ]),
+        ),
+        names: Type.Integer({ minimum: 0, description: 'Distinct event names.' }),
+        topNames: Type.Array(
+          Type.Object(
+            { name: Type.String(), events: CountSchema, entities: CountSchema },
+            { additionalProperties: false },
+          ),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      {
+        ...modalityBase,
+        kind: Type.Literal('matrix'),
+        unit: Type.Optional(Type.String()),
+        features: Type.Integer({ minimum: 0 }),
+        hasNames: Type.Boolean(),
+        summary: Type.Object(
+          { min: Type.Number(), max: Type.Number(), mean: Type.Number(), missing: CountSchema },
+          { additionalProperties: false },
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    Type.Object(
+      {
+        ...modalityBase,
+        kind: Type.Literal('variants'),
+        genes: Type.Integer({ minimum: 0 }),
+        topGenes: Type.Array(
+          Type.Object(
+            { gene: Type.String(), variants: CountSchema, entities: CountSchema },
+            { additionalProperties: false },
+          ),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+  ],
+  {
+    description:
+      'A modality with its size: events with their most frequent names, a matrix with its feature count, variants with their most frequent genes.',
+  },
+);
+
+/** Mirrors `ModelView` of @plexus/runtime: the entity, its attributes, endpoints and modalities, with summaries (facets). */
 export const ModelViewSchema = Type.Object(
   {
     entity: EntityCountSchema,
     attributes: Type.Array(ModelAttributeSchema),
     endpoints: Type.Array(ModelEndpointSchema),
+    modalities: Type.Array(ModelModalitySchema),
   },
   { $id: 'ModelView', additionalProperties: false },
 );

@@ -6,6 +6,12 @@ import { API_VERSION, InputError, NotFoundError, type Run } from '@plexus/spec';
  * plugins. Its protocols cover the outcomes the server must relay: a result, bad parameters, a failed
  * run, and a bug in the service.
  */
+const FAKE_FEATURES = [
+  { id: '1956_s_at', name: 'EGFR' },
+  { id: '1957_at', name: 'EGFR' },
+  { id: '2000_at', name: 'KRAS' },
+];
+
 export const FAKE_PRODUCT_ID = 'fake-trial';
 
 const ARMS = ['standard', 'test'];
@@ -193,7 +199,32 @@ const fakeProduct: ProductService = {
         summary: { count: 137, events: 128, censored: 9, missing: 0 },
       },
     ],
+    modalities: [
+      {
+        id: 'expression',
+        kind: 'matrix',
+        label: 'Gene expression',
+        unit: 'log2',
+        rows: 3,
+        entities: 137,
+        dropped: 0,
+        features: 3,
+        hasNames: true,
+        summary: { min: 1.5, max: 12.25, mean: 7.5, missing: 0 },
+      },
+    ],
   }),
+  searchFeatures: async (modality, text) => {
+    if (modality !== 'expression')
+      throw new InputError(`unknown modality '${modality}'`, [
+        { at: 'modality', message: 'unknown modality' },
+      ]);
+    return FAKE_FEATURES.filter(
+      (feature) =>
+        feature.id.toLowerCase().includes(text.toLowerCase()) ||
+        feature.name?.toLowerCase().includes(text.toLowerCase()),
+    );
+  },
   protocols: () => protocols,
   run: async (protocolId, params) => {
     const values = (params ?? {}) as Record<string, unknown>;

@@ -23,6 +23,10 @@ export const problemCodes = {
   'data-test-failed': 'A data test that found offending rows.',
   'join-fanout': 'A joined source with more than one row for some entity.',
   'duplicate-entity-id': 'The entity id is not unique or is missing.',
+  'unmatched-entity':
+    'Rows of a modality that name entities the product does not have (set unmatched: drop to leave them out).',
+  'bad-matrix': 'A matrix file without the expected layout: feature ids, entity columns and numbers.',
+  'bad-vcf': 'A VCF file that does not follow the format (header, columns, genotypes).',
 } as const;
 
 export type ProblemCode = keyof typeof problemCodes;

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ApiVersionSchema, ColumnTypeSchema, IdentifierSchema, ScalarSchema } from './common.ts';
+import { ModalitySchema } from './ModalitySchema.ts';
 
 const SeveritySchema = Type.Union([Type.Literal('error'), Type.Literal('warn')], {
   description: 'error (default) fails the build; warn reports and goes on.',
@@ -228,6 +229,11 @@ export const MappingSchema = Type.Object(
     joins: Type.Optional(Type.Array(JoinSchema)),
     attributes: Type.Array(AttributeSchema, { minItems: 1 }),
     endpoints: Type.Optional(Type.Array(EndpointSchema)),
+    modalities: Type.Optional(
+      Type.Array(ModalitySchema, {
+        description: 'Data beyond one row per entity: events, matrices (e.g. expression) and variants.',
+      }),
+    ),
   },
   {
     $id: 'https://plexus.dev/schemas/v1/mapping.schema.json',

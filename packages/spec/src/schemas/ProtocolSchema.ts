@@ -20,7 +20,11 @@ function parameter<K extends string, T extends Record<string, TSchema>>(
 
 export const ParameterSchema = Type.Union(
   [
-    parameter('cohort', {}, 'The entities to analyse: every entity, or those meeting attribute criteria.'),
+    parameter(
+      'cohort',
+      {},
+      'The entities to analyse: a cohort definition (a tree of criteria); {} is every entity.',
+    ),
     parameter(
       'attribute',
       {
@@ -76,6 +80,32 @@ export const ParameterSchema = Type.Union(
       },
       'A whole number within optional bounds.',
     ),
+    parameter(
+      'feature',
+      {
+        modality: Type.Optional(
+          Type.String({
+            pattern: '^[a-z][a-z0-9_]*$',
+            description: 'The matrix modality whose features are offered. Default: the only matrix modality.',
+          }),
+        ),
+        default: Type.Optional(Type.String({ minLength: 1 })),
+      },
+      'The id (or unique name, e.g. a gene symbol) of a feature of a matrix modality.',
+    ),
+    parameter(
+      'modality',
+      {
+        kinds: Type.Optional(
+          Type.Array(Type.Union([Type.Literal('events'), Type.Literal('matrix'), Type.Literal('variants')]), {
+            minItems: 1,
+            description: 'Allowed kinds of modality.',
+          }),
+        ),
+        default: Type.Optional(IdentifierSchema),
+      },
+      'The id of a modality of the product (events, matrix or variants), optionally restricted by kind.',
+    ),
     parameter('boolean', { default: Type.Optional(Type.Boolean()) }, 'true or false.'),
     parameter(
       'string',
@@ -89,7 +119,7 @@ export const ParameterSchema = Type.Union(
   ],
   {
     description:
-      'A parameter: type is one of cohort, attribute, attributes, endpoint, enum, number, integer, boolean, string.',
+      'A parameter: type is one of cohort, attribute, attributes, endpoint, feature, modality, enum, number, integer, boolean, string.',
   },
 );
 

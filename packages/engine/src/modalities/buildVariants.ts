@@ -1,0 +1,147 @@
+import { join } from 'node:path';
+import type { VariantsModality } from '@plexus/spec';
+import { BuildFailedError } from '../build/BuildFailedError.ts';
+import { ID_COLUMN } from '../build/entitySql.ts';
+import { typedSourceSql } from '../build/sourceSql.ts';
+import { duckDbMessage } from '../duckdb/openDuckDb.ts';
+import { quoteIdentifier, quoteLiteral } from '../duckdb/sql.ts';
+import { problemAt } from '../load/problemAt.ts';
+import { resolveInsideProduct } from '../load/resolveInsideProduct.ts';
+import type { ManifestVariantsModality } from '../snapshot/Manifest.ts';
+import {
+  type ModalityBuildContext,
+  type ModalityBuildResult,
+  PARQUET,
+  variantsTable,
+} from './ModalityBuild.ts';
+import { modalityScope, resolveModalityField } from './modalityScope.ts';
+import { checkUnmatched } from './unmatchedEntities.ts';
+import { VcfError, vcfToCsv } from './vcf/vcfToCsv.ts';
+
+/**
+ * Zygosity from a genotype as tables write it: VCF-style 0/1, 1|1, 1 (haploid), or words. Homozygous
+ * when every called allele is the same non-reference allele.
+ */
+export function zygositySql(genotype: string): string {
+  const alleles = `list_filter(string_split_regex(${genotype}, '[/|]'), a -> a <> '.')`;
+  return `CASE WHEN ${genotype} IS NULL THEN NULL WHEN lower(${genotype}) IN ('hom', 'homozygous', 'hom_alt') THEN 'homozygous' WHEN lower(${genotype}) IN ('het', 'heterozygous') THEN 'heterozygous' WHEN len(list_distinct(${alleles})) = 1 AND ${alleles}[1] <> '0' THEN 'homozygous' ELSE 'heterozygous' END`;
+}
+
+/** Writes a variants modality as one table sorted by gene and position, so a gene's variants are found without a scan. */
+export async function buildVariants(
+  context: ModalityBuildContext,
+  modality: VariantsModality,
+  index: number,
+): Promise<ModalityBuildResult> {
+  const { connection, definition } = context;
+  const file = definition.files.mapping;
+  const table = variantsTable(modality.id);
+  const output = join(context.staging, `${table}.parquet`);
+  const id = quoteIdentifier(ID_COLUMN);
+  let relation: string;
+  let path: Array<string | number>;
+  if (modality.vcf) {
+    path = ['modalities', index, 'vcf', 'path'];
+    const located = await resolveInsideProduct(definition.dir, modality.vcf.path);
+    if (!('path' in located)) {
+      throw new BuildFailedError([
+        problemAt(
+          file,
+          path,
+          'file-missing',
+          `modality '${modality.id}': ${modality.vcf.path} is missing or outside the product`,
+        ),
+      ]);
+    }
+    const csv = join(context.scratch, `${table}.csv`);
+    try {
+      await vcfToCsv(located.path, csv, {
+        displayPath: modality.vcf.path,
+        ...(modality.vcf.gene !== undefined ? { gene: modality.vcf.gene } : {}),
+        ...(modality.vcf.consequence !== undefined ? { consequence: modality.vcf.consequence } : {}),
+      });
+    } catch (error) {
+      if (error instanceof VcfError)
+        throw new BuildFailedError([
+          problemAt(file, path, 'bad-vcf', `modality '${modality.id}': ${error.message}`),
+        ]);
+      throw error;
+    }
+    relation = `SELECT CAST("sample" AS VARCHAR) AS ${id}, CAST(chrom AS VARCHAR) AS chrom, CAST(pos AS BIGINT) AS pos, CAST("ref" AS VARCHAR) AS "ref", CAST(alt AS VARCHAR) AS alt, CAST(gene AS VARCHAR) AS gene, CAST(consequence AS VARCHAR) AS consequence, CAST(genotype AS VARCHAR) AS genotype, CAST(zygosity AS VARCHAR) AS zygosity FROM read_csv(${quoteLiteral(csv)}, header = true, all_varchar = true, nullstr = '')`;
+  } else {
+    const tableSpec = modality.table;
+    const scope = modalityScope(modality);
+    const source = tableSpec ? definition.mapping.sources[tableSpec.source] : undefined;
+    if (!tableSpec || !scope || !source)
+      throw new Error(`modality ${modality.id}: validate the mapping first`);
+    path = ['modalities', index, 'table', 'entity'];
+    const field = (name: keyof typeof tableSpec, cast: string) => {
+      const ref = tableSpec[name];
+      if (ref === undefined || name === 'source') return `CAST(NULL AS ${cast})`;
+      const resolved = resolveModalityField(definition.mapping, scope, ref);
+      if ('error' in resolved) throw new Error(resolved.error);
+      return `CAST(${resolved.sql} AS ${cast})`;
+    };
+    const genotype = field('genotype', 'VARCHAR');
+    // Tables often list every genotype call: homozygous-reference and missing calls are no variant of the entity.
+    const called = `list_filter(string_split_regex(${genotype}, '[/|]'), a -> a <> '.')`;
+    const carried = `(${genotype} IS NULL OR len(list_filter(${called}, a -> a <> '0')) > 0 OR lower(${genotype}) IN ('het', 'heterozygous', 'hom', 'homozygous', 'hom_alt'))`;
+    relation = `SELECT ${field('entity', 'VARCHAR')} AS ${id}, ${field('chrom', 'VARCHAR')} AS chrom, ${field('pos', 'BIGINT')} AS pos, ${field('ref', 'VARCHAR')} AS "ref", ${field('alt', 'VARCHAR')} AS alt, ${field('gene', 'VARCHAR')} AS gene, ${field('consequence', 'VARCHAR')} AS consequence, ${genotype} AS genotype, ${zygositySql(genotype)} AS zygosity FROM (${typedSourceSql(definition.dir, tableSpec.source, source, false)}) AS ${quoteIdentifier(tableSpec.source)} WHERE ${carried}`;
+  }
+  try {
+    const dropped = await checkUnmatched(connection, relation, context.entities, modality, {
+      file,
+      path,
+      what: ['variant', 'variants'],
+    });
+    await connection.run(
+      `COPY (SELECT v.* FROM (${relation}) AS v SEMI JOIN ${context.entities} AS e ON v.${id} = e.${id} ORDER BY v.gene NULLS LAST, v.chrom, v.pos, v."ref", v.alt, v.${id}) TO ${quoteLiteral(output)} (${PARQUET}, ROW_GROUP_SIZE 122880)`,
+    );
+    const counted = await connection.runAndReadAll(
+      `SELECT count(*) AS rows, count(DISTINCT ${id}) AS entities, count(DISTINCT gene) AS genes FROM read_parquet(${quoteLiteral(output)})`,
+    );
+    const top = await connection.runAndReadAll(
+      `SELECT gene, count(*) AS variants, count(DISTINCT ${id}) AS entities FROM read_parquet(${quoteLiteral(output)}) WHERE gene IS NOT NULL GROUP BY gene ORDER BY entities DESC, variants DESC, gene LIMIT 50`,
+    );
+    const row = counted.getRowObjectsJS()[0] ?? {};
+    const manifest: ManifestVariantsModality = {
+      id: modality.id,
+      kind: 'variants',
+      label: modality.label,
+      ...(modality.description !== undefined ? { description: modality.description } : {}),
+      table,
+      rows: Number(row.rows ?? 0),
+      entities: Number(row.entities ?? 0),
+      dropped,
+      genes: Number(row.genes ?? 0),
+      topGenes: top.getRowObjectsJS().map((gene) => ({
+        gene: String(gene.gene),
+        variants: Number(gene.variants),
+        entities: Number(gene.entities),
+      })),
+    };
+    const problems =
+      dropped > 0
+        ? [
+            problemAt(
+              file,
+              ['modalities', index, 'unmatched'],
+              'unmatched-entity',
+              `modality '${modality.id}': left out ${dropped} variant${dropped === 1 ? '' : 's'} of samples that are no entity of the product`,
+              { severity: 'warning' },
+            ),
+          ]
+        : [];
+    return { modality: manifest, tables: [table], problems };
+  } catch (error) {
+    if (error instanceof BuildFailedError) throw error;
+    throw new BuildFailedError([
+      problemAt(
+        file,
+        path,
+        'type-mismatch',
+        `modality '${modality.id}': building the variants table failed: ${duckDbMessage(error).replaceAll(definition.dir, '.')}`,
+      ),
+    ]);
+  }
+}

@@ -1,0 +1,73 @@
+import type { ProductRegistry } from '@plexus/runtime';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { errorResponses } from '../schemas/errorResponses.ts';
+import { findProduct } from './findProduct.ts';
+import { type ProductPath, ProductPathSchema } from './pathParams.ts';
+
+const FeatureQuerySchema = Type.Object(
+  {
+    modality: Type.String({
+      pattern: '^[a-z][a-z0-9_]*$',
+      description: 'A modality of the product (see its model): matrix features, event names or genes.',
+    }),
+    q: Type.String({
+      maxLength: 200,
+      description: 'Text to find: exact, prefix and substring matches, case-insensitive.',
+    }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  },
+  { additionalProperties: false },
+);
+
+const FeatureHitsSchema = Type.Object(
+  {
+    modality: Type.String(),
+    features: Type.Array(
+      Type.Object(
+        {
+          id: Type.String({
+            description: 'Feature id, event name or gene: what a cohort criterion or frame column takes.',
+          }),
+          name: Type.Union([Type.String(), Type.Null()], {
+            description: 'Feature name (e.g. gene symbol) where the matrix has one.',
+          }),
+          entities: Type.Optional(
+            Type.Integer({ minimum: 0, description: 'Entities with that event or a variant in that gene.' }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+      { description: 'Exact matches first, then prefixes, then substrings.' },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+type FeatureQuery = { modality: string; q: string; limit?: number };
+
+/** Feature search for pickers: type-ahead over genes, probes, event names. */
+export function featureRoutes(app: FastifyInstance, registry: ProductRegistry): void {
+  app.get<{ Params: ProductPath; Querystring: FeatureQuery }>(
+    '/api/v1/products/:productId/features',
+    {
+      schema: {
+        operationId: 'searchFeatures',
+        summary: 'Search the features of a modality (genes, probes, event names) by name',
+        tags: ['cohorts'],
+        params: ProductPathSchema,
+        querystring: FeatureQuerySchema,
+        response: { 200: FeatureHitsSchema, ...errorResponses(400, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { modality, q, limit } = request.query;
+      const features = await findProduct(registry, request.params.productId).searchFeatures(
+        modality,
+        q,
+        limit ?? 20,
+      );
+      return { modality, features };
+    },
+  );
+}
