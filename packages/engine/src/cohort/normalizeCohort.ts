@@ -108,15 +108,8 @@ export function normalizeCohort(cohort: unknown, prefix = 'cohort'): NormalizedN
         return undefined;
       }
       const list = children(value.of, 'of', 1);
-      if (!list) return undefined;
-      if (n > list.length) {
-        problem(
-          `${path}.atLeast`,
-          `atLeast ${n} of ${list.length} criteria can never hold; lower atLeast or add criteria`,
-        );
-        return undefined;
-      }
-      return { kind: 'atLeast', n, children: list, path };
+      // More than there are children selects nobody: a builder may pass through that while editing.
+      return list ? { kind: 'atLeast', n, children: list, path } : undefined;
     }
     const leaf = LEAVES.find((candidate) => candidate.key in value);
     if (!leaf) {
