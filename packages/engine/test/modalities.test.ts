@@ -28,7 +28,8 @@ entity: { singular: patient, plural: patients }
   'data/proteins.gct':
     '#1.2\n2\t3\nName\tDescription\tP1\tP2\tP3\nPR1\tALB\t1.5\t2.5\t\nPR2\tCRP\t10\t20\t30\n',
   'data/long.csv': 'pid,gene,tpm\nP1,EGFR,5\nP2,EGFR,7\nP3,KRAS,1\n',
-  'data/variants.csv': 'pid,chrom,pos,ref,alt,gene,gt\nP1,7,100,A,G,EGFR,0/1\nP2,12,200,C,T,KRAS,1/1\n',
+  'data/variants.csv':
+    'pid,chrom,pos,ref,alt,gene,gt\nP1,7,100,A,G,EGFR,0/1\nP2,12,200,C,T,KRAS,1/1\nP3,12,200,C,T,KRAS,0/0\nP4,12,200,C,T,KRAS,hom_ref\nP4,7,100,A,G,EGFR,./.\nP3,7,100,A,G,EGFR,het\n',
   'mapping.yaml': `apiVersion: plexus.dev/v1
 kind: Mapping
 sources:
@@ -69,7 +70,7 @@ async function writeProduct(dir: string, files: Record<string, string>): Promise
   }
   await writeFile(
     join(dir, 'data/expression.tsv.gz'),
-    gzipSync('probe_id\tP1\tP2\tP3\tP4\n1000_at\t1\t2\t3\t4\n999_at\t5\tNA\t7\t8\n'),
+    gzipSync('probe_id\tP1\tP2\tP3\tP4\n1000_at\t1\t2\t3\t4\n999_at\t5\tNA\t7\t8\n99_at\t1\t2\t3\tNaN\n'),
   );
 }
 
@@ -100,15 +101,21 @@ describe('modalities in the snapshot', () => {
     expect(modality('visits')).toMatchObject({ kind: 'events', timeKind: 'date', rows: 3 });
     expect(modality('expression')).toMatchObject({
       kind: 'matrix',
-      features: 2,
+      features: 3,
       entities: 4,
       hasNames: false,
     });
-    expect(modality('expression')).toMatchObject({ summary: { min: 1, max: 8, missing: 1 } });
+    expect(modality('expression')).toMatchObject({ summary: { min: 1, max: 8, missing: 2 } });
     expect(modality('proteins')).toMatchObject({ kind: 'matrix', features: 2, entities: 3, hasNames: true });
     expect(modality('rna')).toMatchObject({ kind: 'matrix', features: 2, entities: 3 });
     expect(modality('germline')).toMatchObject({ kind: 'variants', rows: 4, entities: 3, genes: 2 });
-    expect(modality('somatic')).toMatchObject({ kind: 'variants', rows: 2, genes: 2 });
+    // 0/0, hom_ref and ./. are calls without the variant: only carried variants are stored.
+    expect(modality('somatic')).toMatchObject({
+      kind: 'variants',
+      rows: 3,
+      genes: 2,
+      fields: ['gene', 'zygosity'],
+    });
   });
 
   it('stores event times in days: offsets as given, dates since 1970-01-01', async () => {
@@ -123,9 +130,9 @@ describe('modalities in the snapshot', () => {
 
   it('reads matrices from TSV.gz, GCT and long tables into features × entities', async () => {
     const expression = await reader.matrix({ modality: 'expression' });
-    expect(expression.features).toEqual(['1000_at', '999_at']);
+    expect(expression.features).toEqual(['1000_at', '999_at', '99_at']);
     expect(expression.ids).toEqual(['P1', 'P2', 'P3', 'P4']);
-    expect(Array.from(expression.values)).toEqual([1, 2, 3, 4, 5, Number.NaN, 7, 8]);
+    expect(Array.from(expression.values)).toEqual([1, 2, 3, 4, 5, Number.NaN, 7, 8, 1, 2, 3, Number.NaN]);
     const proteins = await reader.matrix({
       modality: 'proteins',
       features: ['CRP'],
@@ -211,6 +218,10 @@ describe('cohorts across modalities', () => {
     expect(await ids({ variants: 'germline', gene: ['LRRK2'], zygosity: ['homozygous'] })).toEqual(['P2']);
     expect(await ids({ variants: 'germline', chrom: '1', from: 1500, to: 2500 })).toEqual(['P2', 'P3']);
     expect(await ids({ variants: 'somatic', gene: ['KRAS'], zygosity: ['homozygous'] })).toEqual(['P2']);
+    expect(await ids({ variants: 'somatic', gene: ['EGFR'] })).toEqual(['P1', 'P3']);
+    await expect(ids({ variants: 'somatic', consequence: ['missense_variant'] })).rejects.toThrow(
+      /variants of 'somatic' have no consequence; they have gene, zygosity/,
+    );
   });
 
   it('combines criteria with all, any, not and atLeast, with an attrition table', async () => {
@@ -245,6 +256,9 @@ describe('cohorts across modalities', () => {
       /timed by date, so the anchor must be a date attribute/,
     );
     await expect(ids({ events: 'labs', text: ['x'] })).rejects.toThrow(/events of 'labs' have no text/);
+    await expect(ids({ attribute: 'start', op: 'eq', value: '2020-02-30' })).rejects.toThrow(
+      /cohort\.value: expected a date as YYYY-MM-DD for attribute 'start', found '2020-02-30'/,
+    );
     await expect(ids({ variants: 'germline', from: 3 })).rejects.toThrow(/a position range needs chrom/);
     await expect(ids({ any: [] })).rejects.toThrow(/cohort\.any: expected at least 1 criterion/);
     expect(await ids({ atLeast: 3, of: [{}] })).toEqual([]);
@@ -254,6 +268,7 @@ describe('cohorts across modalities', () => {
   it('finds features by id prefix, name and substring for pickers', async () => {
     expect((await reader.searchFeatures('proteins', 'cr')).map((hit) => hit.id)).toEqual(['PR2']);
     expect((await reader.searchFeatures('expression', '_at')).map((hit) => hit.id)).toEqual([
+      '99_at',
       '999_at',
       '1000_at',
     ]);
@@ -284,6 +299,14 @@ describe('modality build failures', () => {
         "modality 'labs': left out 1 row naming no entity of the product",
       );
     }
+  });
+
+  it('reports a broken events source at the modality, without the folder it was built in', async () => {
+    const failed = await build({ 'data/labs.csv': `${FILES['data/labs.csv']}P1,zero,ALT,3,U/L\n` });
+    expect(failed).toBeInstanceOf(BuildFailedError);
+    const message = (failed as BuildFailedError).problems[0]?.message ?? '';
+    expect(message).toMatch(/data\/labs\.csv column 'day': 1 value not an integer \(line 7: 'zero'\)/);
+    expect(message).not.toContain(root);
   });
 
   it('names the file and value of a matrix cell that is not a number', async () => {

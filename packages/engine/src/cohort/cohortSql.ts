@@ -13,7 +13,12 @@ const q = quoteIdentifier;
 
 /** Collects bound parameters; numbers travel as text cast to DOUBLE (a JS number like 1e308 would be taken for an int64). */
 export class ParameterList {
-  readonly values: SqlValue[] = [];
+  readonly values: SqlValue[];
+
+  /** Starts after parameters already bound, e.g. a cohort's, so that both can share one statement. */
+  constructor(before: readonly SqlValue[] = []) {
+    this.values = [...before];
+  }
 
   text(value: string): string {
     this.values.push(value);

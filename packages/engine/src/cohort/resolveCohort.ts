@@ -51,8 +51,12 @@ function fitsAttribute(attribute: ManifestAttribute, value: unknown): boolean {
     case 'number':
       return typeof value === 'number' && Number.isFinite(value);
     case 'date':
+      // Date.parse takes 2020-02-30 for 1 March: only a date that reads back the same is one.
       return (
-        typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value))
+        typeof value === 'string' &&
+        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+        !Number.isNaN(Date.parse(value)) &&
+        new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value
       );
     case 'boolean':
       return typeof value === 'boolean';
@@ -311,7 +315,15 @@ export async function resolveCohort(
         const modality = modalityOf(criterion.variants, 'variants', `${path}.variants`);
         if (!modality) return undefined;
         const { variants: _id, ...filters } = criterion;
-        return { kind: 'variants', modality, ...filters };
+        const absent = (['gene', 'consequence', 'zygosity'] as const).filter(
+          (field) => filters[field] !== undefined && !modality.fields.includes(field),
+        );
+        for (const field of absent)
+          problem(
+            `${path}.${field}`,
+            `variants of '${modality.id}' have no ${field}${modality.fields.length > 0 ? `; they have ${modality.fields.join(', ')}` : ''}`,
+          );
+        return absent.length > 0 ? undefined : { kind: 'variants', modality, ...filters };
       }
     }
   };

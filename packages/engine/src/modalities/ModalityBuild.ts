@@ -1,6 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Problem } from '@plexus/spec';
+import { BuildFailedError } from '../build/BuildFailedError.ts';
+import { diagnoseSources } from '../build/diagnoseSources.ts';
+import { duckDbMessage } from '../duckdb/openDuckDb.ts';
 import type { ProductDefinition } from '../load/ProductDefinition.ts';
+import { problemAt } from '../load/problemAt.ts';
 import type { ManifestModality } from '../snapshot/Manifest.ts';
 
 /** What every modality builder gets: the open database, the product, and where the snapshot is staged. */
@@ -32,3 +36,35 @@ export const variantsTable = (id: string): string => `variants_${id}`;
 
 /** Parquet options for snapshot tables. */
 export const PARQUET = 'FORMAT parquet, COMPRESSION zstd';
+
+/**
+ * A failure while building a modality, as problems at the mapping: a value that does not parse is
+ * found in its source with its line number (as for the entity table); anything else is reported at the
+ * modality, with the product folder shown as `.` — messages go to people who may not run the build.
+ */
+export async function modalityFailure(
+  context: ModalityBuildContext,
+  path: Array<string | number>,
+  modalityId: string,
+  what: string,
+  error: unknown,
+): Promise<BuildFailedError> {
+  if (error instanceof BuildFailedError) return error;
+  const { definition } = context;
+  const diagnosed = await diagnoseSources(
+    context.connection,
+    definition.dir,
+    definition.mapping,
+    definition.files.mapping,
+  ).catch(() => []);
+  if (diagnosed.length > 0) return new BuildFailedError(diagnosed);
+  const message = duckDbMessage(error).replaceAll(definition.dir, '.');
+  return new BuildFailedError([
+    problemAt(
+      definition.files.mapping,
+      path,
+      'type-mismatch',
+      `modality '${modalityId}': ${what} failed: ${message}`,
+    ),
+  ]);
+}

@@ -3,7 +3,6 @@ import type { EventsModality, TimeUnit } from '@plexus/spec';
 import { BuildFailedError } from '../build/BuildFailedError.ts';
 import { ID_COLUMN } from '../build/entitySql.ts';
 import { typedSourceSql } from '../build/sourceSql.ts';
-import { duckDbMessage } from '../duckdb/openDuckDb.ts';
 import { quoteIdentifier, quoteLiteral } from '../duckdb/sql.ts';
 import { problemAt } from '../load/problemAt.ts';
 import type { ManifestEventsModality } from '../snapshot/Manifest.ts';
@@ -11,6 +10,7 @@ import {
   eventsTable,
   type ModalityBuildContext,
   type ModalityBuildResult,
+  modalityFailure,
   PARQUET,
 } from './ModalityBuild.ts';
 import { modalityScope, resolveModalityField } from './modalityScope.ts';
@@ -59,50 +59,50 @@ export async function buildEvents(
     if ('error' in resolved) throw new Error(`${modality.id}: ${resolved.error}: validate the mapping first`);
     return resolved.sql;
   };
-  const from = modalityFromSql(context, modality);
-  const where = modality.where !== undefined ? `WHERE (${modality.where})` : '';
-  const timeRaw = field(modality.time.value) ?? 'NULL';
-  const probe = await connection.runAndReadAll(`DESCRIBE SELECT ${timeRaw} AS t ${from} ${where}`);
-  const timeType = String(probe.getRowObjectsJS()[0]?.column_type ?? '');
-  const dated = /^(DATE|TIMESTAMP)/.test(timeType);
-  if (
-    !dated &&
-    !/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(
-      timeType,
-    )
-  ) {
-    throw new BuildFailedError([
-      problemAt(
-        file,
-        ['modalities', index, 'time', 'value'],
-        'type-mismatch',
-        `modality '${modality.id}': time is ${timeType}; it must be a date or a number of ${modality.time.unit ?? 'days'}`,
-      ),
-    ]);
-  }
-  const time = dated
-    ? `CAST(date_diff('day', DATE '1970-01-01', CAST(${timeRaw} AS DATE)) AS DOUBLE)`
-    : `CAST(${timeRaw} AS DOUBLE) * ${DAYS_PER[modality.time.unit ?? 'days']}`;
-  const text = (ref: EventsModality['name'] | undefined) => {
-    const sql = field(ref);
-    return sql === undefined ? 'CAST(NULL AS VARCHAR)' : `CAST(${sql} AS VARCHAR)`;
-  };
-  const valueSql = field(modality.value);
-  const columns = [
-    `CAST(${field(modality.entity)} AS VARCHAR) AS ${quoteIdentifier(ID_COLUMN)}`,
-    `${time} AS "time"`,
-    `${text(modality.name)} AS "name"`,
-    `${text(modality.code)} AS "code"`,
-    `${text(modality.group)} AS "group"`,
-    `${valueSql === undefined ? 'CAST(NULL AS DOUBLE)' : `CAST(${valueSql} AS DOUBLE)`} AS "value"`,
-    `${text(modality.text)} AS "text"`,
-    `${text(modality.unit)} AS "unit"`,
-  ];
-  const relation = `SELECT ${columns.join(', ')} ${from} ${where}`;
-  const id = quoteIdentifier(ID_COLUMN);
-  const table = eventsTable(modality.id);
-  const output = join(context.staging, `${table}.parquet`);
   try {
+    const from = modalityFromSql(context, modality);
+    const where = modality.where !== undefined ? `WHERE (${modality.where})` : '';
+    const timeRaw = field(modality.time.value) ?? 'NULL';
+    const probe = await connection.runAndReadAll(`DESCRIBE SELECT ${timeRaw} AS t ${from} ${where}`);
+    const timeType = String(probe.getRowObjectsJS()[0]?.column_type ?? '');
+    const dated = /^(DATE|TIMESTAMP)/.test(timeType);
+    if (
+      !dated &&
+      !/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(
+        timeType,
+      )
+    ) {
+      throw new BuildFailedError([
+        problemAt(
+          file,
+          ['modalities', index, 'time', 'value'],
+          'type-mismatch',
+          `modality '${modality.id}': time is ${timeType}; it must be a date or a number of ${modality.time.unit ?? 'days'}`,
+        ),
+      ]);
+    }
+    const time = dated
+      ? `CAST(date_diff('day', DATE '1970-01-01', CAST(${timeRaw} AS DATE)) AS DOUBLE)`
+      : `CAST(${timeRaw} AS DOUBLE) * ${DAYS_PER[modality.time.unit ?? 'days']}`;
+    const text = (ref: EventsModality['name'] | undefined) => {
+      const sql = field(ref);
+      return sql === undefined ? 'CAST(NULL AS VARCHAR)' : `CAST(${sql} AS VARCHAR)`;
+    };
+    const valueSql = field(modality.value);
+    const columns = [
+      `CAST(${field(modality.entity)} AS VARCHAR) AS ${quoteIdentifier(ID_COLUMN)}`,
+      `${time} AS "time"`,
+      `${text(modality.name)} AS "name"`,
+      `${text(modality.code)} AS "code"`,
+      `${text(modality.group)} AS "group"`,
+      `${valueSql === undefined ? 'CAST(NULL AS DOUBLE)' : `CAST(${valueSql} AS DOUBLE)`} AS "value"`,
+      `${text(modality.text)} AS "text"`,
+      `${text(modality.unit)} AS "unit"`,
+    ];
+    const relation = `SELECT ${columns.join(', ')} ${from} ${where}`;
+    const id = quoteIdentifier(ID_COLUMN);
+    const table = eventsTable(modality.id);
+    const output = join(context.staging, `${table}.parquet`);
     const dropped = await checkUnmatched(connection, relation, context.entities, modality, {
       file,
       path: ['modalities', index, 'entity'],
@@ -150,14 +150,12 @@ export async function buildEvents(
         : [];
     return { modality: manifest, tables: [table], problems };
   } catch (error) {
-    if (error instanceof BuildFailedError) throw error;
-    throw new BuildFailedError([
-      problemAt(
-        file,
-        ['modalities', index],
-        'type-mismatch',
-        `modality '${modality.id}': building the events table failed: ${duckDbMessage(error)}`,
-      ),
-    ]);
+    throw await modalityFailure(
+      context,
+      ['modalities', index],
+      modality.id,
+      'building the events table',
+      error,
+    );
   }
 }

@@ -3,7 +3,6 @@ import type { MatrixModality } from '@plexus/spec';
 import { BuildFailedError } from '../build/BuildFailedError.ts';
 import { ID_COLUMN } from '../build/entitySql.ts';
 import { DEFAULT_NULL_VALUES, typedSourceSql } from '../build/sourceSql.ts';
-import { duckDbMessage } from '../duckdb/openDuckDb.ts';
 import { quoteIdentifier, quoteLiteral, sqlList } from '../duckdb/sql.ts';
 import { problemAt } from '../load/problemAt.ts';
 import { resolveInsideProduct } from '../load/resolveInsideProduct.ts';
@@ -13,6 +12,7 @@ import {
   type ModalityBuildContext,
   type ModalityBuildResult,
   matrixTable,
+  modalityFailure,
   PARQUET,
   positionsTable,
 } from './ModalityBuild.ts';
@@ -61,7 +61,8 @@ export async function buildMatrix(
         `SELECT * FROM (VALUES ${kept.map((name, position) => `(${quoteLiteral(name)}, ${position})`).join(', ')}) AS p(${quoteIdentifier(ID_COLUMN)}, pos)`,
       );
       const read = readWideSql(located.path, layout, modality.wide.nullValues ?? DEFAULT_NULL_VALUES);
-      const values = `[${kept.map((name) => quoteIdentifier(name)).join(', ')}]::DOUBLE[]`;
+      // NaN and infinities are no measurement: stored as missing, so that no comparison can pick them.
+      const values = `list_transform([${kept.map((name) => quoteIdentifier(name)).join(', ')}]::DOUBLE[], x -> CASE WHEN isfinite(x) THEN x END)`;
       await connection.run(
         `COPY (SELECT CAST(${quoteIdentifier(layout.keyColumn)} AS VARCHAR) AS feature, ${values} AS "values" FROM ${read} ORDER BY feature) TO ${quoteLiteral(matrix)} (${PARQUET}, ROW_GROUP_SIZE ${FEATURES_PER_ROW_GROUP})`,
       );
@@ -138,9 +139,9 @@ export async function buildMatrix(
       features: featureCount,
       hasNames: Number(count.named ?? 0) > 0,
       summary: {
-        min: Number(row.min ?? Number.NaN),
-        max: Number(row.max ?? Number.NaN),
-        mean: Number(row.mean ?? Number.NaN),
+        min: finiteOrNull(row.min),
+        max: finiteOrNull(row.max),
+        mean: finiteOrNull(row.mean),
         missing: Number(row.missing ?? 0),
       },
     };
@@ -162,10 +163,12 @@ export async function buildMatrix(
       problems,
     };
   } catch (error) {
-    if (error instanceof BuildFailedError) throw error;
-    throw fail(
-      modality.wide ? ['wide', 'path'] : ['long'],
-      `building the matrix failed: ${duckDbMessage(error).replaceAll(definition.dir, '.')}`,
+    throw await modalityFailure(
+      context,
+      ['modalities', index, modality.wide ? 'wide' : 'long'],
+      modality.id,
+      'building the matrix',
+      error,
     );
   }
 }
@@ -234,7 +237,7 @@ async function longRelation(
       if ('error' in resolved) throw new Error(resolved.error);
       return resolved.sql;
     };
-    return `SELECT CAST(${field('entity')} AS VARCHAR) AS ${id}, CAST(${field('feature')} AS VARCHAR) AS feature, CAST(${field('value')} AS DOUBLE) AS "value" FROM (${typedSourceSql(definition.dir, modality.long.source, source, false)}) AS ${quoteIdentifier(modality.long.source)}`;
+    return `SELECT CAST(${field('entity')} AS VARCHAR) AS ${id}, CAST(${field('feature')} AS VARCHAR) AS feature, CASE WHEN isfinite(CAST(${field('value')} AS DOUBLE)) THEN CAST(${field('value')} AS DOUBLE) END AS "value" FROM (${typedSourceSql(definition.dir, modality.long.source, source, false)}) AS ${quoteIdentifier(modality.long.source)}`;
   }
   const wide = modality.wide;
   if (!wide) throw new Error(`modality ${modality.id} has no data`);
@@ -251,7 +254,7 @@ async function longRelation(
   }
   const layout = await readMatrixLayout(located.path, matrixFileFormat(wide));
   const read = readWideSql(located.path, layout, wide.nullValues ?? DEFAULT_NULL_VALUES);
-  return `SELECT CAST(${quoteIdentifier(layout.keyColumn)} AS VARCHAR) AS ${id}, feature, "value" FROM (UNPIVOT (SELECT ${[layout.keyColumn, ...layout.valueColumns].map(quoteIdentifier).join(', ')} FROM ${read}) ON ${layout.valueColumns.map(quoteIdentifier).join(', ')} INTO NAME feature VALUE "value") `;
+  return `SELECT CAST(${quoteIdentifier(layout.keyColumn)} AS VARCHAR) AS ${id}, feature, CASE WHEN isfinite("value") THEN "value" END AS "value" FROM (UNPIVOT (SELECT ${[layout.keyColumn, ...layout.valueColumns].map(quoteIdentifier).join(', ')} FROM ${read}) ON ${layout.valueColumns.map(quoteIdentifier).join(', ')} INTO NAME feature VALUE "value") `;
 }
 
 /** Feature names from an annotation source: one name per feature id (the first in id order when several). */
@@ -262,4 +265,10 @@ function annotationSql(
   const source = context.definition.mapping.sources[annotation.source];
   if (!source) throw new Error(`source ${annotation.source}: validate the mapping first`);
   return `SELECT CAST(${quoteIdentifier(annotation.id)} AS VARCHAR) AS feature, min(CAST(${quoteIdentifier(annotation.name)} AS VARCHAR)) AS name FROM (${typedSourceSql(context.definition.dir, annotation.source, source, false)}) GROUP BY 1`;
+}
+
+/** A summary statistic, or null for a matrix without values (JSON has no NaN). */
+function finiteOrNull(value: unknown): number | null {
+  const number = value === null || value === undefined ? Number.NaN : Number(value);
+  return Number.isFinite(number) ? number : null;
 }

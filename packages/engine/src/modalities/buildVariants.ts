@@ -3,7 +3,6 @@ import type { VariantsModality } from '@plexus/spec';
 import { BuildFailedError } from '../build/BuildFailedError.ts';
 import { ID_COLUMN } from '../build/entitySql.ts';
 import { typedSourceSql } from '../build/sourceSql.ts';
-import { duckDbMessage } from '../duckdb/openDuckDb.ts';
 import { quoteIdentifier, quoteLiteral } from '../duckdb/sql.ts';
 import { problemAt } from '../load/problemAt.ts';
 import { resolveInsideProduct } from '../load/resolveInsideProduct.ts';
@@ -11,6 +10,7 @@ import type { ManifestVariantsModality } from '../snapshot/Manifest.ts';
 import {
   type ModalityBuildContext,
   type ModalityBuildResult,
+  modalityFailure,
   PARQUET,
   variantsTable,
 } from './ModalityBuild.ts';
@@ -24,8 +24,12 @@ import { VcfError, vcfToCsv } from './vcf/vcfToCsv.ts';
  */
 export function zygositySql(genotype: string): string {
   const alleles = `list_filter(string_split_regex(${genotype}, '[/|]'), a -> a <> '.')`;
-  return `CASE WHEN ${genotype} IS NULL THEN NULL WHEN lower(${genotype}) IN ('hom', 'homozygous', 'hom_alt') THEN 'homozygous' WHEN lower(${genotype}) IN ('het', 'heterozygous') THEN 'heterozygous' WHEN len(list_distinct(${alleles})) = 1 AND ${alleles}[1] <> '0' THEN 'homozygous' ELSE 'heterozygous' END`;
+  const word = `lower(${genotype})`;
+  return `CASE WHEN ${genotype} IS NULL THEN NULL WHEN ${word} IN ('hom', 'homozygous', 'hom_alt', 'homalt', 'hemizygous', 'hemi') THEN 'homozygous' WHEN ${word} IN ('het', 'heterozygous') THEN 'heterozygous' WHEN NOT regexp_full_match(${genotype}, '[0-9.]+([/|][0-9.]+)*') THEN NULL WHEN len(list_distinct(${alleles})) = 1 AND ${alleles}[1] <> '0' THEN 'homozygous' ELSE 'heterozygous' END`;
 }
+
+/** Genotype words tables use for a call without the variant. */
+const NOT_CARRIED_WORDS = ['hom_ref', 'homref', 'ref', 'wt', 'wildtype', 'wild_type', 'none'];
 
 /** Writes a variants modality as one table sorted by gene and position, so a gene's variants are found without a scan. */
 export async function buildVariants(
@@ -85,7 +89,7 @@ export async function buildVariants(
     const genotype = field('genotype', 'VARCHAR');
     // Tables often list every genotype call: homozygous-reference and missing calls are no variant of the entity.
     const called = `list_filter(string_split_regex(${genotype}, '[/|]'), a -> a <> '.')`;
-    const carried = `(${genotype} IS NULL OR len(list_filter(${called}, a -> a <> '0')) > 0 OR lower(${genotype}) IN ('het', 'heterozygous', 'hom', 'homozygous', 'hom_alt'))`;
+    const carried = `(${genotype} IS NULL OR (lower(${genotype}) NOT IN (${NOT_CARRIED_WORDS.map((word) => `'${word}'`).join(', ')}) AND (NOT regexp_full_match(${genotype}, '[0-9.]+([/|][0-9.]+)*') OR len(list_filter(${called}, a -> a <> '0')) > 0)))`;
     relation = `SELECT ${field('entity', 'VARCHAR')} AS ${id}, ${field('chrom', 'VARCHAR')} AS chrom, ${field('pos', 'BIGINT')} AS pos, ${field('ref', 'VARCHAR')} AS "ref", ${field('alt', 'VARCHAR')} AS alt, ${field('gene', 'VARCHAR')} AS gene, ${field('consequence', 'VARCHAR')} AS consequence, ${genotype} AS genotype, ${zygositySql(genotype)} AS zygosity FROM (${typedSourceSql(definition.dir, tableSpec.source, source, false)}) AS ${quoteIdentifier(tableSpec.source)} WHERE ${carried}`;
   }
   try {
@@ -95,10 +99,10 @@ export async function buildVariants(
       what: ['variant', 'variants'],
     });
     await connection.run(
-      `COPY (SELECT v.* FROM (${relation}) AS v SEMI JOIN ${context.entities} AS e ON v.${id} = e.${id} ORDER BY v.gene NULLS LAST, v.chrom, v.pos, v."ref", v.alt, v.${id}) TO ${quoteLiteral(output)} (${PARQUET}, ROW_GROUP_SIZE 122880)`,
+      `COPY (SELECT v.* FROM (${relation}) AS v SEMI JOIN ${context.entities} AS e ON v.${id} = e.${id} ORDER BY v.gene NULLS LAST, v.chrom, v.pos, v."ref", v.alt, v.${id}, v.consequence, v.genotype, v.zygosity) TO ${quoteLiteral(output)} (${PARQUET}, ROW_GROUP_SIZE 122880)`,
     );
     const counted = await connection.runAndReadAll(
-      `SELECT count(*) AS rows, count(DISTINCT ${id}) AS entities, count(DISTINCT gene) AS genes FROM read_parquet(${quoteLiteral(output)})`,
+      `SELECT count(*) AS rows, count(DISTINCT ${id}) AS entities, count(DISTINCT gene) AS genes, count(gene) AS with_gene, count(consequence) AS with_consequence, count(zygosity) AS with_zygosity FROM read_parquet(${quoteLiteral(output)})`,
     );
     const top = await connection.runAndReadAll(
       `SELECT gene, count(*) AS variants, count(DISTINCT ${id}) AS entities FROM read_parquet(${quoteLiteral(output)}) WHERE gene IS NOT NULL GROUP BY gene ORDER BY entities DESC, variants DESC, gene LIMIT 50`,
@@ -114,6 +118,9 @@ export async function buildVariants(
       entities: Number(row.entities ?? 0),
       dropped,
       genes: Number(row.genes ?? 0),
+      fields: (['gene', 'consequence', 'zygosity'] as const).filter(
+        (field) => Number(row[`with_${field}`] ?? 0) > 0,
+      ),
       topGenes: top.getRowObjectsJS().map((gene) => ({
         gene: String(gene.gene),
         variants: Number(gene.variants),
@@ -134,14 +141,6 @@ export async function buildVariants(
         : [];
     return { modality: manifest, tables: [table], problems };
   } catch (error) {
-    if (error instanceof BuildFailedError) throw error;
-    throw new BuildFailedError([
-      problemAt(
-        file,
-        path,
-        'type-mismatch',
-        `modality '${modality.id}': building the variants table failed: ${duckDbMessage(error).replaceAll(definition.dir, '.')}`,
-      ),
-    ]);
+    throw await modalityFailure(context, path, modality.id, 'building the variants table', error);
   }
 }

@@ -21,7 +21,7 @@ import type {
 import { type FeatureHit, lookupFeature, searchFeatures } from './featureLookup.ts';
 import { matrixSlice } from './matrixSlice.ts';
 import { modalityColumn } from './modalityColumn.ts';
-import type { RunQuery } from './SnapshotQueries.ts';
+import type { ColumnsQuery, RunQuery, StreamQuery } from './SnapshotQueries.ts';
 import { toFrameColumn } from './toFrameColumn.ts';
 
 const ALIAS = quoteIdentifier(ENTITY_ALIAS);
@@ -203,13 +203,13 @@ export class SnapshotReader {
   /** Features × entities of a matrix modality for the entities of a cohort that have values. */
   async matrix(request: MatrixRequest): Promise<MatrixSlice> {
     const compiled = await this.compileCohort(request.cohort ?? {});
-    return matrixSlice(this.run, this.manifest.model.modalities, request, compiled);
+    return matrixSlice(this.run, this.stream, this.manifest.model.modalities, request, compiled);
   }
 
   /** The events of a modality for the entities of a cohort, ordered by entity and time. */
   async events(request: EventsRequest): Promise<EventTable> {
     const compiled = await this.compileCohort(request.cohort ?? {});
-    return eventTable(this.run, this.manifest.model.modalities, request, compiled);
+    return eventTable(this.columns, this.manifest.model.modalities, request, compiled);
   }
 
   /** A matrix feature by id or unique name. */
@@ -232,6 +232,24 @@ export class SnapshotReader {
     }
     return searchFeatures(this.run, modality, text, limit);
   }
+
+  /** Runs a statement of the reader's own and returns its columns. */
+  private readonly columns: ColumnsQuery = async (sql, params = []) => {
+    const reader = await this.connection.runAndReadAll(sql, params as never);
+    const names = reader.columnNames();
+    const columns = reader.getColumnsJS() as unknown[][];
+    return Object.fromEntries(names.map((name, index) => [name, columns[index] ?? []]));
+  };
+
+  /** Streams a statement of the reader's own chunk by chunk. */
+  private readonly stream: StreamQuery = async (sql, params, onChunk) => {
+    const result = await this.connection.stream(sql, params as never);
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      onChunk(chunk);
+    }
+  };
 
   /** Runs a statement of the reader's own (model identifiers, bound values) and returns its rows. */
   private readonly run: RunQuery = async (sql, params = []) => {

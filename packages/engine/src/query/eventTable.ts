@@ -6,7 +6,7 @@ import { quoteIdentifier } from '../duckdb/sql.ts';
 import { eventsTable } from '../modalities/ModalityBuild.ts';
 import type { ManifestEventsModality, ManifestModality } from '../snapshot/Manifest.ts';
 import type { EventsRequest, EventTable } from './Frame.ts';
-import type { RunQuery } from './SnapshotQueries.ts';
+import type { ColumnsQuery } from './SnapshotQueries.ts';
 
 const text = (value: unknown): string | null =>
   value === null || value === undefined ? null : String(value);
@@ -15,7 +15,7 @@ const number = (value: unknown): number =>
 
 /** The events of one modality for a cohort, as columns. */
 export async function eventTable(
-  run: RunQuery,
+  run: ColumnsQuery,
   modalities: readonly ManifestModality[],
   request: EventsRequest,
   cohort: CompiledCohort,
@@ -36,24 +36,25 @@ export async function eventTable(
   const id = quoteIdentifier(ID_COLUMN);
   const alias = quoteIdentifier(ENTITY_ALIAS);
   // The cohort's parameters come first; the name filter's are numbered after them.
-  const params = new ParameterList();
-  params.values.push(...cohort.params);
+  const params = new ParameterList(cohort.params);
   const names = request.names ? ` AND ev."name" IN ${params.textList(request.names)}` : '';
-  const rows = await run(
+  const columns = await run(
     `SELECT ev.* FROM ${quoteIdentifier(eventsTable(modality.id))} AS ev JOIN ${quoteIdentifier(ENTITY_TABLE)} AS ${alias} ON ${alias}.${id} = ev.${id} WHERE (${cohort.where})${names} ORDER BY ev.${id}, ev."time" NULLS LAST, ev."name", ev."code", ev."group", ev."value", ev."text", ev."unit"`,
     params.values,
   );
+  const column = (name: string) => columns[name] ?? [];
+  const ids = column(ID_COLUMN).map(String);
   return {
     modality: modality.id,
-    length: rows.length,
-    ids: rows.map((row) => String(row[ID_COLUMN])),
-    time: Float64Array.from(rows, (row) => number(row.time)),
+    length: ids.length,
+    ids,
+    time: Float64Array.from(column('time'), number),
     timeKind: modality.timeKind,
-    name: rows.map((row) => text(row.name)),
-    code: rows.map((row) => text(row.code)),
-    group: rows.map((row) => text(row.group)),
-    value: Float64Array.from(rows, (row) => number(row.value)),
-    text: rows.map((row) => text(row.text)),
-    unit: rows.map((row) => text(row.unit)),
+    name: column('name').map(text),
+    code: column('code').map(text),
+    group: column('group').map(text),
+    value: Float64Array.from(column('value'), number),
+    text: column('text').map(text),
+    unit: column('unit').map(text),
   };
 }

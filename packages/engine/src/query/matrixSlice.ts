@@ -1,3 +1,4 @@
+import type { DuckDBDoubleVector, DuckDBListVector } from '@duckdb/node-api';
 import { didYouMean, InputError } from '@plexus/spec';
 import { ENTITY_TABLE, ID_COLUMN } from '../build/entitySql.ts';
 import { ENTITY_ALIAS } from '../cohort/cohortSql.ts';
@@ -7,7 +8,7 @@ import { featuresTable, matrixTable, positionsTable } from '../modalities/Modali
 import type { ManifestMatrixModality, ManifestModality } from '../snapshot/Manifest.ts';
 import type { MatrixRequest, MatrixSlice } from './Frame.ts';
 import { lookupFeature } from './featureLookup.ts';
-import type { RunQuery } from './SnapshotQueries.ts';
+import type { RunQuery, StreamQuery } from './SnapshotQueries.ts';
 
 export function matrixModality(
   modalities: readonly ManifestModality[],
@@ -38,6 +39,7 @@ export function matrixModality(
  */
 export async function matrixSlice(
   run: RunQuery,
+  stream: StreamQuery,
   modalities: readonly ManifestModality[],
   request: MatrixRequest,
   cohort: CompiledCohort,
@@ -62,23 +64,47 @@ export async function matrixSlice(
       features.push(found.id);
     }
   }
-  const filter = features ? `WHERE m.feature IN (SELECT unnest($1::VARCHAR[]))` : '';
-  const rows = await run(
-    `SELECT m.feature, f.name, list_select(m."values", ${positions}) AS v FROM ${quoteIdentifier(matrixTable(modality.id))} AS m JOIN ${quoteIdentifier(featuresTable(modality.id))} AS f ON f.feature = m.feature ${filter} ORDER BY m.feature`,
-    features ? [`[${features.map((feature) => JSON.stringify(feature)).join(', ')}]`] : [],
+  const filter = features ? 'WHERE m.feature IN (SELECT unnest($1::VARCHAR[]))' : '';
+  const featureParams = features
+    ? [`[${features.map((feature) => JSON.stringify(feature)).join(', ')}]`]
+    : [];
+  const listed = await run(
+    `SELECT m.feature, f.name FROM ${quoteIdentifier(featuresTable(modality.id))} AS f JOIN (SELECT feature FROM ${quoteIdentifier(matrixTable(modality.id))}) AS m ON f.feature = m.feature ${filter} ORDER BY m.feature`,
+    featureParams,
   );
-  const byFeature = new Map(rows.map((row) => [String(row.feature), row]));
-  const order = features ?? rows.map((row) => String(row.feature));
-  const values = new Float64Array(order.length * ids.length);
-  const names: Array<string | null> = [];
-  order.forEach((feature, row) => {
-    const found = byFeature.get(feature);
-    names.push(found?.name === null || found?.name === undefined ? null : String(found.name));
-    const cells = (found?.v as Array<number | null> | undefined) ?? [];
-    for (let column = 0; column < ids.length; column++) {
-      const cell = cells[column];
-      values[row * ids.length + column] = cell === null || cell === undefined ? Number.NaN : cell;
-    }
+  const rowOf = new Map(listed.map((row, index) => [String(row.feature), index]));
+  const order = features ?? listed.map((row) => String(row.feature));
+  const values = new Float64Array(order.length * ids.length).fill(Number.NaN);
+  // Values stream chunk by chunk straight into the result: a 2,000 × 20,000 matrix as JS lists would take
+  // gigabytes and block the event loop while converted.
+  const targets = order.map((feature) => rowOf.get(feature));
+  const rowsOfFeature = new Map<number, number[]>();
+  targets.forEach((listedRow, row) => {
+    if (listedRow !== undefined) rowsOfFeature.set(listedRow, [...(rowsOfFeature.get(listedRow) ?? []), row]);
+  });
+  let listedRow = 0;
+  await stream(
+    `SELECT list_select(m."values", ${positions}) AS v FROM ${quoteIdentifier(matrixTable(modality.id))} AS m ${filter} ORDER BY m.feature`,
+    featureParams,
+    (chunk) => {
+      const lists = chunk.getColumnVector(0) as DuckDBListVector;
+      const cells = lists.childVector as DuckDBDoubleVector;
+      for (let index = 0; index < chunk.rowCount; index++, listedRow++) {
+        const offset = lists.getEntryOffset(index);
+        const length = Math.min(lists.getEntryLength(index), ids.length);
+        for (const row of rowsOfFeature.get(listedRow) ?? []) {
+          const base = row * ids.length;
+          for (let column = 0; column < length; column++) {
+            const cell = cells.getItem(offset + column);
+            if (cell !== null) values[base + column] = cell;
+          }
+        }
+      }
+    },
+  );
+  const names = order.map((feature) => {
+    const name = listed[rowOf.get(feature) ?? -1]?.name;
+    return name === null || name === undefined ? null : String(name);
   });
   return { modality: modality.id, features: order, names, ids, values };
 }

@@ -71,11 +71,14 @@ export interface ManifestMatrixModality extends ManifestModalityBase {
   /** Table listing the matrix's entity ids with their position in each feature's value list. */
   entityTable: string;
   hasNames: boolean;
-  summary: { min: number; max: number; mean: number; missing: number };
+  /** Over every stored value; null when the matrix holds none. */
+  summary: { min: number | null; max: number | null; mean: number | null; missing: number };
 }
 
 export interface ManifestVariantsModality extends ManifestModalityBase {
   kind: 'variants';
+  /** Which optional fields hold values (criteria on the others are refused). */
+  fields: Array<'gene' | 'consequence' | 'zygosity'>;
   genes: number;
   topGenes: Array<{ gene: string; variants: number; entities: number }>;
 }

@@ -116,7 +116,12 @@ export const ModelModalitySchema = Type.Union(
         features: Type.Integer({ minimum: 0 }),
         hasNames: Type.Boolean(),
         summary: Type.Object(
-          { min: Type.Number(), max: Type.Number(), mean: Type.Number(), missing: CountSchema },
+          {
+            min: Type.Union([Type.Number(), Type.Null()]),
+            max: Type.Union([Type.Number(), Type.Null()]),
+            mean: Type.Union([Type.Number(), Type.Null()]),
+            missing: CountSchema,
+          },
           { additionalProperties: false },
         ),
       },
@@ -126,6 +131,9 @@ export const ModelModalitySchema = Type.Union(
       {
         ...modalityBase,
         kind: Type.Literal('variants'),
+        fields: Type.Array(
+          Type.Union([Type.Literal('gene'), Type.Literal('consequence'), Type.Literal('zygosity')]),
+        ),
         genes: Type.Integer({ minimum: 0 }),
         topGenes: Type.Array(
           Type.Object(
