@@ -48,7 +48,10 @@ export function readSourceSql(productDir: string, source: Source, parsed = false
         .map(([name, type]) => `${quoteLiteral(name)}: '${type}'`)
     : [];
   const typed = types.length > 0 ? `, types = {${types.join(', ')}}` : '';
-  return `read_csv(${path}, header = ${source.header ?? true}, delim = ${quoteLiteral(delimiter)}, all_varchar = true, nullstr = ${sqlList(nulls)}${typed})`;
+  // CSV quotes fields as RFC 4180 says; left to the sniffer, a file whose first rows hold no quotes would
+  // have a later "a,b" split in two. TSV usually quotes nothing, so a quote there is just a character.
+  const quoting = format === 'csv' ? `, quote = '"', escape = '"'` : '';
+  return `read_csv(${path}, header = ${source.header ?? true}, delim = ${quoteLiteral(delimiter)}${quoting}, all_varchar = true, nullstr = ${sqlList(nulls)}${typed})`;
 }
 
 /** Header name of a declared column in the file. */
