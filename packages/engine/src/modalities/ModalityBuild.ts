@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Problem } from '@plexus/spec';
 import { BuildFailedError } from '../build/BuildFailedError.ts';
 import { diagnoseSources } from '../build/diagnoseSources.ts';
 import { duckDbMessage } from '../duckdb/openDuckDb.ts';
+import { quoteLiteral } from '../duckdb/sql.ts';
 import type { ProductDefinition } from '../load/ProductDefinition.ts';
 import { problemAt } from '../load/problemAt.ts';
 import type { ManifestModality } from '../snapshot/Manifest.ts';
@@ -33,6 +35,33 @@ export const matrixTable = (id: string): string => `matrix_${id}`;
 export const featuresTable = (id: string): string => `features_${id}`;
 export const positionsTable = (id: string): string => `positions_${id}`;
 export const variantsTable = (id: string): string => `variants_${id}`;
+/** Distinct event names or genes with their counts: what pickers search, without scanning the modality. */
+export const namesTable = (id: string): string => `names_${id}`;
+
+/**
+ * Writes the names index of a modality table (value, rows, entities), sorted by value, and returns the
+ * most frequent entries for the manifest.
+ */
+export async function writeNamesIndex(
+  context: ModalityBuildContext,
+  modalityId: string,
+  table: string,
+  column: string,
+): Promise<Array<{ value: string; rows: number; entities: number }>> {
+  const file = join(context.staging, `${namesTable(modalityId)}.parquet`);
+  const source = `read_parquet(${quoteLiteral(join(context.staging, `${table}.parquet`))})`;
+  await context.connection.run(
+    `COPY (SELECT ${column} AS value, count(*) AS rows, count(DISTINCT id) AS entities FROM ${source} WHERE ${column} IS NOT NULL GROUP BY ${column} ORDER BY value) TO ${quoteLiteral(file)} (${PARQUET})`,
+  );
+  const top = await context.connection.runAndReadAll(
+    `SELECT value, rows, entities FROM read_parquet(${quoteLiteral(file)}) ORDER BY entities DESC, rows DESC, value LIMIT 50`,
+  );
+  return top.getRowObjectsJS().map((row) => ({
+    value: String(row.value),
+    rows: Number(row.rows),
+    entities: Number(row.entities),
+  }));
+}
 
 /** Parquet options for snapshot tables. */
 export const PARQUET = 'FORMAT parquet, COMPRESSION zstd';

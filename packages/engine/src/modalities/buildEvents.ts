@@ -11,7 +11,9 @@ import {
   type ModalityBuildContext,
   type ModalityBuildResult,
   modalityFailure,
+  namesTable,
   PARQUET,
+  writeNamesIndex,
 } from './ModalityBuild.ts';
 import { modalityScope, resolveModalityField } from './modalityScope.ts';
 import { checkUnmatched } from './unmatchedEntities.ts';
@@ -115,9 +117,7 @@ export async function buildEvents(
       `SELECT count(*) AS rows, count(DISTINCT ${id}) AS entities, count(DISTINCT "name") AS names FROM read_parquet(${quoteLiteral(output)})`,
     );
     const counts = summary.getRowObjectsJS()[0] ?? {};
-    const top = await connection.runAndReadAll(
-      `SELECT "name", count(*) AS events, count(DISTINCT ${id}) AS entities FROM read_parquet(${quoteLiteral(output)}) WHERE "name" IS NOT NULL GROUP BY "name" ORDER BY entities DESC, events DESC, "name" LIMIT 50`,
-    );
+    const top = await writeNamesIndex(context, modality.id, table, '"name"');
     const manifest: ManifestEventsModality = {
       id: modality.id,
       kind: 'events',
@@ -130,11 +130,7 @@ export async function buildEvents(
       timeKind: dated ? 'date' : 'offset',
       fields: OPTIONAL_FIELDS.filter((name) => modality[name] !== undefined),
       names: Number(counts.names ?? 0),
-      topNames: top.getRowObjectsJS().map((row) => ({
-        name: String(row.name),
-        events: Number(row.events),
-        entities: Number(row.entities),
-      })),
+      topNames: top.map((entry) => ({ name: entry.value, events: entry.rows, entities: entry.entities })),
     };
     const problems =
       dropped > 0
@@ -148,7 +144,7 @@ export async function buildEvents(
             ),
           ]
         : [];
-    return { modality: manifest, tables: [table], problems };
+    return { modality: manifest, tables: [table, namesTable(modality.id)], problems };
   } catch (error) {
     throw await modalityFailure(
       context,

@@ -11,8 +11,10 @@ import {
   type ModalityBuildContext,
   type ModalityBuildResult,
   modalityFailure,
+  namesTable,
   PARQUET,
   variantsTable,
+  writeNamesIndex,
 } from './ModalityBuild.ts';
 import { modalityScope, resolveModalityField } from './modalityScope.ts';
 import { checkUnmatched } from './unmatchedEntities.ts';
@@ -104,9 +106,7 @@ export async function buildVariants(
     const counted = await connection.runAndReadAll(
       `SELECT count(*) AS rows, count(DISTINCT ${id}) AS entities, count(DISTINCT gene) AS genes, count(gene) AS with_gene, count(consequence) AS with_consequence, count(zygosity) AS with_zygosity FROM read_parquet(${quoteLiteral(output)})`,
     );
-    const top = await connection.runAndReadAll(
-      `SELECT gene, count(*) AS variants, count(DISTINCT ${id}) AS entities FROM read_parquet(${quoteLiteral(output)}) WHERE gene IS NOT NULL GROUP BY gene ORDER BY entities DESC, variants DESC, gene LIMIT 50`,
-    );
+    const top = await writeNamesIndex(context, modality.id, table, 'gene');
     const row = counted.getRowObjectsJS()[0] ?? {};
     const manifest: ManifestVariantsModality = {
       id: modality.id,
@@ -121,11 +121,7 @@ export async function buildVariants(
       fields: (['gene', 'consequence', 'zygosity'] as const).filter(
         (field) => Number(row[`with_${field}`] ?? 0) > 0,
       ),
-      topGenes: top.getRowObjectsJS().map((gene) => ({
-        gene: String(gene.gene),
-        variants: Number(gene.variants),
-        entities: Number(gene.entities),
-      })),
+      topGenes: top.map((entry) => ({ gene: entry.value, variants: entry.rows, entities: entry.entities })),
     };
     const problems =
       dropped > 0
@@ -139,7 +135,7 @@ export async function buildVariants(
             ),
           ]
         : [];
-    return { modality: manifest, tables: [table], problems };
+    return { modality: manifest, tables: [table, namesTable(modality.id)], problems };
   } catch (error) {
     throw await modalityFailure(context, path, modality.id, 'building the variants table', error);
   }

@@ -1,6 +1,6 @@
 import { didYouMean } from '@plexus/spec';
 import { quoteIdentifier } from '../duckdb/sql.ts';
-import { eventsTable, featuresTable, variantsTable } from '../modalities/ModalityBuild.ts';
+import { featuresTable, namesTable } from '../modalities/ModalityBuild.ts';
 import type { ManifestMatrixModality, ManifestModality } from '../snapshot/Manifest.ts';
 import type { RunQuery } from './SnapshotQueries.ts';
 
@@ -70,10 +70,8 @@ export async function searchFeatures(
       name: row.name === null ? null : String(row.name),
     }));
   }
-  const [table, column] =
-    modality.kind === 'events' ? [eventsTable(modality.id), '"name"'] : [variantsTable(modality.id), 'gene'];
   const rows = await run(
-    `SELECT ${column} AS value, count(DISTINCT id) AS entities, ${rank([column])} AS rank FROM ${quoteIdentifier(table)} WHERE ${column} IS NOT NULL AND (${matches([column])}) GROUP BY ${column} ORDER BY rank, entities DESC, value LIMIT ${bounded}`,
+    `SELECT value, entities, ${rank(['value'])} AS rank FROM ${quoteIdentifier(namesTable(modality.id))} WHERE ${matches(['value'])} ORDER BY rank, entities DESC, value LIMIT ${bounded}`,
     [text],
   );
   return rows.map((row) => ({ id: String(row.value), name: null, entities: Number(row.entities) }));
