@@ -27,6 +27,39 @@ import { checkUnmatched } from './unmatchedEntities.ts';
 const FEATURES_PER_ROW_GROUP = 64;
 
 /**
+ * Copies the sorted matrix into the snapshot in row groups of FEATURES_PER_ROW_GROUP features. DuckDB's
+ * writer closes a row group only between its 2,048-row chunks, whatever ROW_GROUP_SIZE says; a UNION ALL
+ * of ordered slices hands it one short chunk per slice. For 20,000 features × 2,000 entities that makes
+ * one feature's fetch decode 64 features (~4 ms) instead of about 2,000 (~150 ms). The order is checked
+ * afterwards: readers rely on it, and identical inputs must give identical bytes.
+ */
+async function writeFeatureBlocks(
+  context: ModalityBuildContext,
+  sorted: string,
+  output: string,
+  features: number,
+): Promise<void> {
+  const { connection } = context;
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE matrix_numbered AS SELECT feature, "values", CAST(row_number() OVER (ORDER BY feature) - 1 AS INTEGER) AS r FROM read_parquet(${quoteLiteral(sorted)})`,
+  );
+  const slices: string[] = [];
+  for (let first = 0; first < Math.max(features, 1); first += FEATURES_PER_ROW_GROUP)
+    slices.push(
+      `(SELECT feature, "values" FROM matrix_numbered WHERE r >= ${first} AND r < ${first + FEATURES_PER_ROW_GROUP} ORDER BY r)`,
+    );
+  await connection.run(
+    `COPY (${slices.join(' UNION ALL ')}) TO ${quoteLiteral(output)} (${PARQUET}, ROW_GROUP_SIZE ${FEATURES_PER_ROW_GROUP})`,
+  );
+  await connection.run('DROP TABLE matrix_numbered');
+  const check = await connection.runAndReadAll(
+    `SELECT count(*) FILTER (WHERE previous IS NOT NULL AND feature <= previous) AS unordered FROM (SELECT feature, lag(feature) OVER () AS previous FROM read_parquet(${quoteLiteral(output)}))`,
+  );
+  if (Number(check.getRowObjectsJS()[0]?.unordered ?? 0) > 0)
+    throw new Error('the matrix was written out of feature order; please report this');
+}
+
+/**
  * Writes a matrix modality as three tables: matrix_<id> (one row per feature: its values for every
  * entity as one list, sorted by feature so that row-group statistics find a feature without a scan),
  * positions_<id> (entity id → index in those lists) and features_<id> (feature ids and names).
@@ -39,6 +72,8 @@ export async function buildMatrix(
   const { connection, definition } = context;
   const file = definition.files.mapping;
   const matrix = join(context.staging, `${matrixTable(modality.id)}.parquet`);
+  // Written sorted first, then copied in blocks of features (see writeFeatureBlocks).
+  const sorted = join(context.scratch, `${matrixTable(modality.id)}.sorted.parquet`);
   const positions = join(context.staging, `${positionsTable(modality.id)}.parquet`);
   const features = join(context.staging, `${featuresTable(modality.id)}.parquet`);
   const fail = (path: Array<string | number>, message: string) =>
@@ -64,7 +99,7 @@ export async function buildMatrix(
       // NaN and infinities are no measurement: stored as missing, so that no comparison can pick them.
       const values = `list_transform([${kept.map((name) => quoteIdentifier(name)).join(', ')}]::DOUBLE[], x -> CASE WHEN isfinite(x) THEN x END)`;
       await connection.run(
-        `COPY (SELECT CAST(${quoteIdentifier(layout.keyColumn)} AS VARCHAR) AS feature, ${values} AS "values" FROM ${read} ORDER BY feature) TO ${quoteLiteral(matrix)} (${PARQUET}, ROW_GROUP_SIZE ${FEATURES_PER_ROW_GROUP})`,
+        `COPY (SELECT CAST(${quoteIdentifier(layout.keyColumn)} AS VARCHAR) AS feature, ${values} AS "values" FROM ${read} ORDER BY feature) TO ${quoteLiteral(sorted)} (${PARQUET})`,
       );
       if (layout.nameColumn !== undefined) {
         names = `SELECT CAST(${quoteIdentifier(layout.keyColumn)} AS VARCHAR) AS feature, any_value(CAST(${quoteIdentifier(layout.nameColumn)} AS VARCHAR)) AS name FROM ${read} GROUP BY 1`;
@@ -96,12 +131,12 @@ export async function buildMatrix(
         `SELECT ${id}, CAST(row_number() OVER (ORDER BY ${id}) - 1 AS INTEGER) AS pos FROM (SELECT DISTINCT ${id} FROM matrix_long)`,
       );
       await connection.run(
-        `COPY (SELECT f.feature, list(l."value" ORDER BY p.pos) AS "values" FROM (SELECT DISTINCT feature FROM matrix_long WHERE feature IS NOT NULL) AS f CROSS JOIN read_parquet(${quoteLiteral(positions)}) AS p LEFT JOIN matrix_long AS l ON l.feature = f.feature AND l.${id} = p.${id} GROUP BY f.feature ORDER BY f.feature) TO ${quoteLiteral(matrix)} (${PARQUET}, ROW_GROUP_SIZE ${FEATURES_PER_ROW_GROUP})`,
+        `COPY (SELECT f.feature, list(l."value" ORDER BY p.pos) AS "values" FROM (SELECT DISTINCT feature FROM matrix_long WHERE feature IS NOT NULL) AS f CROSS JOIN read_parquet(${quoteLiteral(positions)}) AS p LEFT JOIN matrix_long AS l ON l.feature = f.feature AND l.${id} = p.${id} GROUP BY f.feature ORDER BY f.feature) TO ${quoteLiteral(sorted)} (${PARQUET})`,
       );
       await connection.run('DROP TABLE matrix_long');
     }
     const duplicate = await connection.runAndReadAll(
-      `SELECT feature, count(*) AS n FROM read_parquet(${quoteLiteral(matrix)}) GROUP BY feature HAVING n > 1 OR feature IS NULL ORDER BY feature NULLS FIRST LIMIT 3`,
+      `SELECT feature, count(*) AS n FROM read_parquet(${quoteLiteral(sorted)}) GROUP BY feature HAVING n > 1 OR feature IS NULL ORDER BY feature NULLS FIRST LIMIT 3`,
     );
     const repeated = duplicate.getRowObjectsJS();
     if (repeated.length > 0) {
@@ -112,10 +147,10 @@ export async function buildMatrix(
     }
     if (modality.features) names = annotationSql(context, modality.features);
     await connection.run(
-      `COPY (SELECT m.feature, ${names ? 'n.name' : 'CAST(NULL AS VARCHAR) AS name'}, CAST(row_number() OVER (ORDER BY m.feature) - 1 AS INTEGER) AS row FROM (SELECT feature FROM read_parquet(${quoteLiteral(matrix)})) AS m ${names ? `LEFT JOIN (${names}) AS n ON n.feature = m.feature` : ''} ORDER BY m.feature) TO ${quoteLiteral(features)} (${PARQUET})`,
+      `COPY (SELECT m.feature, ${names ? 'n.name' : 'CAST(NULL AS VARCHAR) AS name'}, CAST(row_number() OVER (ORDER BY m.feature) - 1 AS INTEGER) AS row FROM (SELECT feature FROM read_parquet(${quoteLiteral(sorted)})) AS m ${names ? `LEFT JOIN (${names}) AS n ON n.feature = m.feature` : ''} ORDER BY m.feature) TO ${quoteLiteral(features)} (${PARQUET})`,
     );
     const stats = await connection.runAndReadAll(
-      `SELECT count(*) AS features, min(v) AS min, max(v) AS max, avg(v) AS mean, count(*) FILTER (WHERE v IS NULL) AS missing FROM (SELECT unnest("values") AS v FROM read_parquet(${quoteLiteral(matrix)}))`,
+      `SELECT count(*) AS features, min(v) AS min, max(v) AS max, avg(v) AS mean, count(*) FILTER (WHERE v IS NULL) AS missing FROM (SELECT unnest("values") AS v FROM read_parquet(${quoteLiteral(sorted)}))`,
     );
     const counted = await connection.runAndReadAll(
       `SELECT (SELECT count(*) FROM read_parquet(${quoteLiteral(features)})) AS features, (SELECT count(*) FROM read_parquet(${quoteLiteral(positions)})) AS entities, (SELECT count(name) FROM read_parquet(${quoteLiteral(features)})) AS named`,
@@ -123,6 +158,7 @@ export async function buildMatrix(
     const row = stats.getRowObjectsJS()[0] ?? {};
     const count = counted.getRowObjectsJS()[0] ?? {};
     const featureCount = Number(count.features ?? 0);
+    await writeFeatureBlocks(context, sorted, matrix, featureCount);
     const entityCount = Number(count.entities ?? 0);
     const manifest: ManifestMatrixModality = {
       id: modality.id,

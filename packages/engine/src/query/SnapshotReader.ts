@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, StatementType } from '@duckdb/node-api';
 import { didYouMean, InputError } from '@plexus/spec';
@@ -50,16 +53,20 @@ export class SnapshotReader {
     readonly snapshot: SnapshotRef,
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    private readonly spill: string,
   ) {}
 
   static async open(
     snapshot: SnapshotRef,
     options: { threads?: number; memoryLimit?: string } = {},
   ): Promise<SnapshotReader> {
+    // Large sorts spill to disk; by default DuckDB would spill into the node's working directory.
+    const spill = join(tmpdir(), `plexus-reader-${randomUUID()}`);
     const instance = await DuckDBInstance.create(':memory:', {
       threads: String(options.threads ?? 2),
       // Plugin SQL runs here, inside the node's process: bound it.
       memory_limit: options.memoryLimit ?? '1GB',
+      temp_directory: spill,
     });
     const connection = await instance.connect();
     try {
@@ -77,7 +84,7 @@ export class SnapshotReader {
       instance.closeSync();
       throw error;
     }
-    return new SnapshotReader(snapshot, instance, connection);
+    return new SnapshotReader(snapshot, instance, connection, spill);
   }
 
   get manifest(): Manifest {
@@ -122,15 +129,18 @@ export class SnapshotReader {
     prefix = 'cohort',
   ): Promise<{ total: number; steps: Array<{ label: string; count: number }> }> {
     const compiled = await this.compileCohort(cohort ?? {}, prefix);
+    // Each criterion is evaluated once, as a column, and the steps combine the columns: written as
+    // nested ANDs, DuckDB would evaluate (and scan for) a criterion again in every later step.
+    const flags = compiled.steps.map((step, index) => `(${step.condition}) AS c${index}`);
     const cumulative = compiled.steps.map(
       (_step, index) =>
         `count(*) FILTER (WHERE ${compiled.steps
           .slice(0, index + 1)
-          .map((step) => `(${step.condition})`)
+          .map((_earlier, earlier) => `c${earlier}`)
           .join(' AND ')}) AS s${index}`,
     );
     const rows = await this.run(
-      `SELECT ${['count(*) AS total', ...cumulative].join(', ')} FROM ${FROM_ENTITIES}`,
+      `SELECT ${['count(*) AS total', ...cumulative].join(', ')} FROM (SELECT ${['1 AS one', ...flags].join(', ')} FROM ${FROM_ENTITIES})`,
       compiled.stepParams,
     );
     const row = rows[0] ?? {};
@@ -308,5 +318,6 @@ export class SnapshotReader {
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
+    rmSync(this.spill, { recursive: true, force: true });
   }
 }

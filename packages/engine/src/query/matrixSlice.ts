@@ -33,6 +33,42 @@ export function matrixModality(
   );
 }
 
+/** Entities of every-entity cohorts per snapshot table: a snapshot never changes, so they are read once. */
+const everyoneCache = new WeakMap<RunQuery, Map<string, { ids: string[]; positions: string }>>();
+
+/** The cohort's entities that have values in the matrix, in id order, with their positions as a list literal. */
+async function cohortPositions(
+  run: RunQuery,
+  modality: ManifestMatrixModality,
+  cohort: CompiledCohort,
+): Promise<{ ids: string[]; positions: string }> {
+  const id = quoteIdentifier(ID_COLUMN);
+  const alias = quoteIdentifier(ENTITY_ALIAS);
+  const everyone = cohort.where === 'true';
+  const cached = everyone ? everyoneCache.get(run)?.get(modality.id) : undefined;
+  if (cached) return cached;
+  // Every entity (the usual case of a feature fetch) needs no look at the entity table.
+  const members = everyone
+    ? await run(
+        `SELECT ${id} AS entity, pos FROM ${quoteIdentifier(positionsTable(modality.id))} ORDER BY ${id}`,
+      )
+    : await run(
+        `SELECT ${alias}.${id} AS entity, p.pos FROM ${quoteIdentifier(ENTITY_TABLE)} AS ${alias} JOIN ${quoteIdentifier(positionsTable(modality.id))} AS p ON p.${id} = ${alias}.${id} WHERE ${cohort.where} ORDER BY ${alias}.${id}`,
+        cohort.params,
+      );
+  const found = {
+    ids: members.map((row) => String(row.entity)),
+    // Positions are whole numbers the build wrote: safe to inline, and a list literal is what list_select takes.
+    positions: `[${members.map((row) => Number(row.pos) + 1).join(', ')}]::INTEGER[]`,
+  };
+  if (everyone) {
+    const perReader = everyoneCache.get(run) ?? new Map();
+    perReader.set(modality.id, found);
+    everyoneCache.set(run, perReader);
+  }
+  return found;
+}
+
 /**
  * Reads features × entities for a cohort. DuckDB picks each feature's values at the cohort's positions
  * (list_select), so only the requested cells cross into JavaScript.
@@ -45,19 +81,27 @@ export async function matrixSlice(
   cohort: CompiledCohort,
 ): Promise<MatrixSlice> {
   const modality = matrixModality(modalities, request.modality);
-  const id = quoteIdentifier(ID_COLUMN);
-  const alias = quoteIdentifier(ENTITY_ALIAS);
-  const members = await run(
-    `SELECT ${alias}.${id} AS entity, p.pos FROM ${quoteIdentifier(ENTITY_TABLE)} AS ${alias} JOIN ${quoteIdentifier(positionsTable(modality.id))} AS p ON p.${id} = ${alias}.${id} WHERE ${cohort.where} ORDER BY ${alias}.${id}`,
-    cohort.params,
-  );
-  const ids = members.map((row) => String(row.entity));
-  // Positions are whole numbers the build wrote: safe to inline, and a list literal is what list_select takes.
-  const positions = `[${members.map((row) => Number(row.pos) + 1).join(', ')}]::INTEGER[]`;
+  const members = await cohortPositions(run, modality, cohort);
+  // A copy: the cached list must not change with what a caller does to the slice.
+  const ids = [...members.ids];
+  const { positions } = members;
   let features: string[] | undefined;
   if (request.features) {
     features = [];
+    // Feature ids are what callers pass almost always: one query finds them all; names are looked up one by one.
+    const exact = new Set(
+      (
+        await run(
+          `SELECT feature FROM ${quoteIdentifier(featuresTable(modality.id))} WHERE feature IN (SELECT unnest($1::VARCHAR[]))`,
+          [`[${request.features.map((feature) => JSON.stringify(feature)).join(', ')}]`],
+        )
+      ).map((row) => String(row.feature)),
+    );
     for (const wanted of request.features) {
+      if (exact.has(wanted)) {
+        features.push(wanted);
+        continue;
+      }
       const found = await lookupFeature(run, modality, wanted);
       if ('error' in found)
         throw new InputError(`features: ${found.error}`, [{ at: 'features', message: found.error }]);
@@ -69,7 +113,8 @@ export async function matrixSlice(
     ? [`[${features.map((feature) => JSON.stringify(feature)).join(', ')}]`]
     : [];
   const listed = await run(
-    `SELECT m.feature, f.name FROM ${quoteIdentifier(featuresTable(modality.id))} AS f JOIN (SELECT feature FROM ${quoteIdentifier(matrixTable(modality.id))}) AS m ON f.feature = m.feature ${filter} ORDER BY m.feature`,
+    // The features table lists exactly the matrix's rows, in the same order: no need to touch the matrix.
+    `SELECT m.feature, m.name FROM ${quoteIdentifier(featuresTable(modality.id))} AS m ${filter} ORDER BY m.feature`,
     featureParams,
   );
   const rowOf = new Map(listed.map((row, index) => [String(row.feature), index]));
