@@ -54,9 +54,9 @@ modalities:
   'data/cohort.vcf': `##fileformat=VCFv4.3
 ##INFO=<ID=GENE,Number=1,Type=String,Description="Gene">
 ##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">
-#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tP1\tP2\tP3\tP4
-1\t1000\t.\tA\tG\t.\tPASS\tGENE=LRRK2\tGT\t0/1\t1/1\t0/0\t./.
-1\t2000\t.\tC\tT,G\t.\tPASS\tGENE=GBA\tGT\t0/0\t0/2\t1|1\t0/0
+#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tP1\tP2\tP3
+1\t1000\t.\tA\tG\t.\tPASS\tGENE=LRRK2\tGT\t0/1\t1/1\t./.
+1\t2000\t.\tC\tT,G\t.\tPASS\tGENE=GBA\tGT\t0/0\t0/2\t1|1
 `,
 };
 
@@ -108,7 +108,13 @@ describe('modalities in the snapshot', () => {
     expect(modality('expression')).toMatchObject({ summary: { min: 1, max: 8, missing: 2 } });
     expect(modality('proteins')).toMatchObject({ kind: 'matrix', features: 2, entities: 3, hasNames: true });
     expect(modality('rna')).toMatchObject({ kind: 'matrix', features: 2, entities: 3 });
-    expect(modality('germline')).toMatchObject({ kind: 'variants', rows: 4, entities: 3, genes: 2 });
+    expect(modality('germline')).toMatchObject({
+      kind: 'variants',
+      rows: 4,
+      entities: 3,
+      genes: 2,
+      profiled: 3,
+    });
     // 0/0, hom_ref and ./. are calls without the variant: only carried variants are stored.
     expect(modality('somatic')).toMatchObject({
       kind: 'variants',
@@ -155,7 +161,9 @@ describe('modalities in the snapshot', () => {
       7,
       8,
     ]);
-    expect(Array.from((frame.columns['germline:GBA'] as { values: Int8Array }).values)).toEqual([0, 1, 1, 0]);
+    expect(Array.from((frame.columns['germline:GBA'] as { values: Int8Array }).values)).toEqual([
+      0, 1, 1, -1,
+    ]);
     expect(Array.from((frame.columns['labs:ALT'] as { values: Float64Array }).values)).toEqual([2, 1, 1, 0]);
     expect(Array.from((frame.columns['proteins:ALB'] as { values: Float64Array }).values)).toEqual([
       1.5,

@@ -35,6 +35,8 @@ export const matrixTable = (id: string): string => `matrix_${id}`;
 export const featuresTable = (id: string): string => `features_${id}`;
 export const positionsTable = (id: string): string => `positions_${id}`;
 export const variantsTable = (id: string): string => `variants_${id}`;
+/** The entities a variants modality has genotypes for (a VCF's samples), whether they carry variants or not. */
+export const samplesTable = (id: string): string => `samples_${id}`;
 /** Distinct event names or genes with their counts: what pickers search, without scanning the modality. */
 export const namesTable = (id: string): string => `names_${id}`;
 

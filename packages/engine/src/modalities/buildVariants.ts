@@ -3,7 +3,7 @@ import type { VariantsModality } from '@plexus/spec';
 import { BuildFailedError } from '../build/BuildFailedError.ts';
 import { ID_COLUMN } from '../build/entitySql.ts';
 import { typedSourceSql } from '../build/sourceSql.ts';
-import { quoteIdentifier, quoteLiteral } from '../duckdb/sql.ts';
+import { quoteIdentifier, quoteLiteral, sqlList } from '../duckdb/sql.ts';
 import { problemAt } from '../load/problemAt.ts';
 import { resolveInsideProduct } from '../load/resolveInsideProduct.ts';
 import type { ManifestVariantsModality } from '../snapshot/Manifest.ts';
@@ -13,6 +13,7 @@ import {
   modalityFailure,
   namesTable,
   PARQUET,
+  samplesTable,
   variantsTable,
   writeNamesIndex,
 } from './ModalityBuild.ts';
@@ -45,6 +46,8 @@ export async function buildVariants(
   const output = join(context.staging, `${table}.parquet`);
   const id = quoteIdentifier(ID_COLUMN);
   let relation: string;
+  /** The entity ids the modality has genotypes for, carried or not: the VCF's samples, the table's entities. */
+  let profiled: string;
   let path: Array<string | number>;
   if (modality.vcf) {
     path = ['modalities', index, 'vcf', 'path'];
@@ -60,12 +63,13 @@ export async function buildVariants(
       ]);
     }
     const csv = join(context.scratch, `${table}.csv`);
+    let samples: string[] = [];
     try {
-      await vcfToCsv(located.path, csv, {
+      ({ samples } = await vcfToCsv(located.path, csv, {
         displayPath: modality.vcf.path,
         ...(modality.vcf.gene !== undefined ? { gene: modality.vcf.gene } : {}),
         ...(modality.vcf.consequence !== undefined ? { consequence: modality.vcf.consequence } : {}),
-      });
+      }));
     } catch (error) {
       if (error instanceof VcfError)
         throw new BuildFailedError([
@@ -74,6 +78,7 @@ export async function buildVariants(
       throw error;
     }
     relation = `SELECT CAST("sample" AS VARCHAR) AS ${id}, CAST(chrom AS VARCHAR) AS chrom, CAST(pos AS BIGINT) AS pos, CAST("ref" AS VARCHAR) AS "ref", CAST(alt AS VARCHAR) AS alt, CAST(gene AS VARCHAR) AS gene, CAST(consequence AS VARCHAR) AS consequence, CAST(genotype AS VARCHAR) AS genotype, CAST(zygosity AS VARCHAR) AS zygosity FROM read_csv(${quoteLiteral(csv)}, header = true, all_varchar = true, nullstr = '')`;
+    profiled = `SELECT unnest(${samples.length > 0 ? sqlList(samples) : '[]::VARCHAR[]'}) AS ${id}`;
   } else {
     const tableSpec = modality.table;
     const scope = modalityScope(modality);
@@ -92,7 +97,9 @@ export async function buildVariants(
     // Tables often list every genotype call: homozygous-reference and missing calls are no variant of the entity.
     const called = `list_filter(string_split_regex(${genotype}, '[/|]'), a -> a <> '.')`;
     const carried = `(${genotype} IS NULL OR (lower(${genotype}) NOT IN (${NOT_CARRIED_WORDS.map((word) => `'${word}'`).join(', ')}) AND (NOT regexp_full_match(${genotype}, '[0-9.]+([/|][0-9.]+)*') OR len(list_filter(${called}, a -> a <> '0')) > 0)))`;
-    relation = `SELECT ${field('entity', 'VARCHAR')} AS ${id}, ${field('chrom', 'VARCHAR')} AS chrom, ${field('pos', 'BIGINT')} AS pos, ${field('ref', 'VARCHAR')} AS "ref", ${field('alt', 'VARCHAR')} AS alt, ${field('gene', 'VARCHAR')} AS gene, ${field('consequence', 'VARCHAR')} AS consequence, ${genotype} AS genotype, ${zygositySql(genotype)} AS zygosity FROM (${typedSourceSql(definition.dir, tableSpec.source, source, false)}) AS ${quoteIdentifier(tableSpec.source)} WHERE ${carried}`;
+    relation = `SELECT ${field('entity', 'VARCHAR')} AS ${id}, ${field('chrom', 'VARCHAR')} AS chrom, ${field('pos', 'BIGINT')} AS pos, ${field('ref', 'VARCHAR')} AS "ref", ${field('alt', 'VARCHAR')} AS alt, ${field('gene', 'VARCHAR')} AS gene, ${field('consequence', 'VARCHAR')} AS consequence, ${genotype} AS genotype, ${zygositySql(genotype)} AS zygosity FROM (${typedSourceSql(definition.dir, tableSpec.source, source, false)}) AS ${quoteIdentifier(tableSpec.source)}`;
+    profiled = `SELECT DISTINCT ${id} FROM (${relation}) WHERE ${id} IS NOT NULL`;
+    relation = `${relation} WHERE ${carried}`;
   }
   try {
     const dropped = await checkUnmatched(connection, relation, context.entities, modality, {
@@ -107,6 +114,13 @@ export async function buildVariants(
       `SELECT count(*) AS rows, count(DISTINCT ${id}) AS entities, count(DISTINCT gene) AS genes, count(gene) AS with_gene, count(consequence) AS with_consequence, count(zygosity) AS with_zygosity FROM read_parquet(${quoteLiteral(output)})`,
     );
     const top = await writeNamesIndex(context, modality.id, table, 'gene');
+    const samplesFile = join(context.staging, `${samplesTable(modality.id)}.parquet`);
+    await connection.run(
+      `COPY (SELECT p.${id} FROM (${profiled}) AS p SEMI JOIN ${context.entities} AS e ON p.${id} = e.${id} ORDER BY p.${id}) TO ${quoteLiteral(samplesFile)} (${PARQUET})`,
+    );
+    const profiledCount = await connection.runAndReadAll(
+      `SELECT count(*) AS n FROM read_parquet(${quoteLiteral(samplesFile)})`,
+    );
     const row = counted.getRowObjectsJS()[0] ?? {};
     const manifest: ManifestVariantsModality = {
       id: modality.id,
@@ -118,6 +132,7 @@ export async function buildVariants(
       entities: Number(row.entities ?? 0),
       dropped,
       genes: Number(row.genes ?? 0),
+      profiled: Number(profiledCount.getRowObjectsJS()[0]?.n ?? 0),
       fields: (['gene', 'consequence', 'zygosity'] as const).filter(
         (field) => Number(row[`with_${field}`] ?? 0) > 0,
       ),
@@ -135,7 +150,11 @@ export async function buildVariants(
             ),
           ]
         : [];
-    return { modality: manifest, tables: [table, namesTable(modality.id)], problems };
+    return {
+      modality: manifest,
+      tables: [table, namesTable(modality.id), samplesTable(modality.id)],
+      problems,
+    };
   } catch (error) {
     throw await modalityFailure(context, path, modality.id, 'building the variants table', error);
   }

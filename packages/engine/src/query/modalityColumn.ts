@@ -2,7 +2,13 @@ import { didYouMean, InputError } from '@plexus/spec';
 import { ID_COLUMN } from '../build/entitySql.ts';
 import type { FeatureLookup } from '../cohort/resolveCohort.ts';
 import { quoteIdentifier } from '../duckdb/sql.ts';
-import { eventsTable, matrixTable, positionsTable, variantsTable } from '../modalities/ModalityBuild.ts';
+import {
+  eventsTable,
+  matrixTable,
+  positionsTable,
+  samplesTable,
+  variantsTable,
+} from '../modalities/ModalityBuild.ts';
 import type { ManifestModality } from '../snapshot/Manifest.ts';
 import type { FrameColumn } from './Frame.ts';
 import type { RunQuery } from './SnapshotQueries.ts';
@@ -63,7 +69,15 @@ export async function modalityColumn(
       );
       const positions = indexOf(ids);
       if (modality.kind === 'variants') {
-        const values = new Int8Array(ids.length);
+        // -1 (missing) for entities without genotypes: not profiled is not wild type.
+        const values = new Int8Array(ids.length).fill(-1);
+        const profiled = await run(
+          `SELECT ${id} AS entity FROM ${quoteIdentifier(samplesTable(modality.id))}`,
+        );
+        for (const row of profiled) {
+          const at = positions.get(String(row.entity));
+          if (at !== undefined) values[at] = 0;
+        }
         for (const row of rows) {
           const at = positions.get(String(row.entity));
           if (at !== undefined) values[at] = 1;

@@ -79,6 +79,8 @@ export interface ManifestVariantsModality extends ManifestModalityBase {
   kind: 'variants';
   /** Which optional fields hold values (criteria on the others are refused). */
   fields: Array<'gene' | 'consequence' | 'zygosity'>;
+  /** Entities with genotypes (a VCF's samples; a table's entities): the others were not profiled. */
+  profiled: number;
   genes: number;
   topGenes: Array<{ gene: string; variants: number; entities: number }>;
 }

@@ -135,6 +135,10 @@ export const ModelModalitySchema = Type.Union(
           Type.Union([Type.Literal('gene'), Type.Literal('consequence'), Type.Literal('zygosity')]),
         ),
         genes: Type.Integer({ minimum: 0 }),
+        profiled: Type.Integer({
+          minimum: 0,
+          description: 'Entities with genotypes, carrying variants or not.',
+        }),
         topGenes: Type.Array(
           Type.Object(
             { gene: Type.String(), variants: CountSchema, entities: CountSchema },
