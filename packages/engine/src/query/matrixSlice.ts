@@ -85,38 +85,37 @@ export async function matrixSlice(
   // A copy: the cached list must not change with what a caller does to the slice.
   const ids = [...members.ids];
   const { positions } = members;
-  let features: string[] | undefined;
-  if (request.features) {
-    features = [];
-    // Feature ids are what callers pass almost always: one query finds them all; names are looked up one by one.
-    const exact = new Set(
-      (
-        await run(
-          `SELECT feature FROM ${quoteIdentifier(featuresTable(modality.id))} WHERE feature IN (SELECT unnest($1::VARCHAR[]))`,
-          [`[${request.features.map((feature) => JSON.stringify(feature)).join(', ')}]`],
-        )
-      ).map((row) => String(row.feature)),
+  const table = quoteIdentifier(featuresTable(modality.id));
+  const asList = (features: readonly string[]) => [
+    `[${features.map((feature) => JSON.stringify(feature)).join(', ')}]`,
+  ];
+  // The features table lists exactly the matrix's rows, in the same order: no need to touch the matrix.
+  const listFeatures = (features: readonly string[] | undefined) =>
+    run(
+      `SELECT m.feature, m.name FROM ${table} AS m ${features ? 'WHERE m.feature IN (SELECT unnest($1::VARCHAR[]))' : ''} ORDER BY m.feature`,
+      features ? asList(features) : [],
     );
+  let features: string[] | undefined;
+  let listed = await listFeatures(request.features);
+  if (request.features) {
+    // Feature ids are what callers pass almost always and the query above found them; names are
+    // looked up one by one.
+    const found = new Set(listed.map((row) => String(row.feature)));
+    features = [];
     for (const wanted of request.features) {
-      if (exact.has(wanted)) {
+      if (found.has(wanted)) {
         features.push(wanted);
         continue;
       }
-      const found = await lookupFeature(run, modality, wanted);
-      if ('error' in found)
-        throw new InputError(`features: ${found.error}`, [{ at: 'features', message: found.error }]);
-      features.push(found.id);
+      const named = await lookupFeature(run, modality, wanted);
+      if ('error' in named)
+        throw new InputError(`features: ${named.error}`, [{ at: 'features', message: named.error }]);
+      features.push(named.id);
     }
+    if (features.some((feature) => !found.has(feature))) listed = await listFeatures(features);
   }
   const filter = features ? 'WHERE m.feature IN (SELECT unnest($1::VARCHAR[]))' : '';
-  const featureParams = features
-    ? [`[${features.map((feature) => JSON.stringify(feature)).join(', ')}]`]
-    : [];
-  const listed = await run(
-    // The features table lists exactly the matrix's rows, in the same order: no need to touch the matrix.
-    `SELECT m.feature, m.name FROM ${quoteIdentifier(featuresTable(modality.id))} AS m ${filter} ORDER BY m.feature`,
-    featureParams,
-  );
+  const featureParams = features ? asList(features) : [];
   const rowOf = new Map(listed.map((row, index) => [String(row.feature), index]));
   const order = features ?? listed.map((row) => String(row.feature));
   const values = new Float64Array(order.length * ids.length).fill(Number.NaN);
