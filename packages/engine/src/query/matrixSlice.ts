@@ -34,14 +34,14 @@ export function matrixModality(
 }
 
 /** Entities of every-entity cohorts per snapshot table: a snapshot never changes, so they are read once. */
-const everyoneCache = new WeakMap<RunQuery, Map<string, { ids: string[]; positions: string }>>();
+const everyoneCache = new WeakMap<RunQuery, Map<string, { ids: string[]; positions: Int32Array }>>();
 
-/** The cohort's entities that have values in the matrix, in id order, with their positions as a list literal. */
+/** The cohort's entities that have values in the matrix, in id order, with their index in each feature's values. */
 async function cohortPositions(
   run: RunQuery,
   modality: ManifestMatrixModality,
   cohort: CompiledCohort,
-): Promise<{ ids: string[]; positions: string }> {
+): Promise<{ ids: string[]; positions: Int32Array }> {
   const id = quoteIdentifier(ID_COLUMN);
   const alias = quoteIdentifier(ENTITY_ALIAS);
   const everyone = cohort.where === 'true';
@@ -58,8 +58,7 @@ async function cohortPositions(
       );
   const found = {
     ids: members.map((row) => String(row.entity)),
-    // Positions are whole numbers the build wrote: safe to inline, and a list literal is what list_select takes.
-    positions: `[${members.map((row) => Number(row.pos) + 1).join(', ')}]::INTEGER[]`,
+    positions: Int32Array.from(members, (row) => Number(row.pos)),
   };
   if (everyone) {
     const perReader = everyoneCache.get(run) ?? new Map();
@@ -70,8 +69,9 @@ async function cohortPositions(
 }
 
 /**
- * Reads features × entities for a cohort. DuckDB picks each feature's values at the cohort's positions
- * (list_select), so only the requested cells cross into JavaScript.
+ * Reads features × entities for a cohort: each feature's stored values are streamed, and the cohort's
+ * cells picked from them by position. (Picking in SQL with list_select costs more: DuckDB parses a
+ * 2,000-element list literal on every call.)
  */
 export async function matrixSlice(
   run: RunQuery,
@@ -128,18 +128,19 @@ export async function matrixSlice(
   });
   let listedRow = 0;
   await stream(
-    `SELECT list_select(m."values", ${positions}) AS v FROM ${quoteIdentifier(matrixTable(modality.id))} AS m ${filter} ORDER BY m.feature`,
+    `SELECT m."values" AS v FROM ${quoteIdentifier(matrixTable(modality.id))} AS m ${filter} ORDER BY m.feature`,
     featureParams,
     (chunk) => {
       const lists = chunk.getColumnVector(0) as DuckDBListVector;
       const cells = lists.childVector as DuckDBDoubleVector;
       for (let index = 0; index < chunk.rowCount; index++, listedRow++) {
         const offset = lists.getEntryOffset(index);
-        const length = Math.min(lists.getEntryLength(index), ids.length);
+        const length = lists.getEntryLength(index);
         for (const row of rowsOfFeature.get(listedRow) ?? []) {
           const base = row * ids.length;
-          for (let column = 0; column < length; column++) {
-            const cell = cells.getItem(offset + column);
+          for (let column = 0; column < ids.length; column++) {
+            const position = positions[column] ?? length;
+            const cell = position < length ? cells.getItem(offset + position) : null;
             if (cell !== null) values[base + column] = cell;
           }
         }
