@@ -44,7 +44,11 @@ export interface Summary {
     frameEntityIdsMs: Spread;
     rssMiB: number;
   };
-  verdict: { cohortCount: boolean; attrition: boolean; fetchFrame: boolean; fetchMatrix: boolean };
+  /**
+   * The targets. A frame is not among them: it holds every entity of the cohort (100,000 patients), of
+   * which only the profiled 2,000 have values; fetching a feature across the samples is `matrix`.
+   */
+  verdict: { cohortCount: boolean; attrition: boolean; fetchMatrix: boolean };
 }
 
 function ratio(engine: readonly number[], baseline: readonly number[]): Ratio {
@@ -149,7 +153,6 @@ export function summarize(input: {
     verdict: {
       cohortCount: count.median <= TARGETS.cohortRatio,
       attrition: attrition.median <= TARGETS.attritionRatio,
-      fetchFrame: frame.median < TARGETS.fetchP50Ms,
       fetchMatrix: matrix.median < TARGETS.fetchP50Ms,
     },
   };
@@ -211,7 +214,7 @@ export function formatReport(summary: Summary): string {
     '',
     `FEATURE FETCH — ${summary.options.features} random features, one fetch per method each, order rotated`,
     `${''.padEnd(LABEL + 5)}${['p50', 'min', 'max'].map((name) => name.padStart(9)).join('')}`,
-    row("frame({columns: ['expression:<id>']})", 'ms', queries.fetch.frame, msec),
+    row("frame(['expression:<id>']), every patient", 'ms', queries.fetch.frame, msec),
     row("matrix({features: ['<id>']})", 'ms', queries.fetch.matrix, msec),
     row('hand-written SELECT "values" … WHERE feature = $1', 'ms', queries.fetch.hand, msec),
     ratioRow('ratio frame / hand-written', queries.fetch.frameRatio),
@@ -219,7 +222,7 @@ export function formatReport(summary: Summary): string {
     row('  frame base query: every entity id, sorted', 'ms', queries.frameEntityIdsMs, msec),
     `peak RSS of the query process: ${whole(queries.rssMiB)} MiB`,
     '',
-    `verdict: cohort count ${pass(summary.verdict.cohortCount)} (${times(queries.count.ratio.median)}), attrition ${pass(summary.verdict.attrition)} (${times(queries.attrition_.ratio.median)}), fetch frame ${pass(summary.verdict.fetchFrame)} (${msec(queries.fetch.frame.median)} ms), fetch matrix ${pass(summary.verdict.fetchMatrix)} (${msec(queries.fetch.matrix.median)} ms); targets: ≤ ${TARGETS.cohortRatio}×, ≤ ${TARGETS.attritionRatio}×, < ${TARGETS.fetchP50Ms} ms`,
+    `verdict: cohort count ${pass(summary.verdict.cohortCount)} (${times(queries.count.ratio.median)}), attrition ${pass(summary.verdict.attrition)} (${times(queries.attrition_.ratio.median)}), frame over every patient (no target) ${msec(queries.fetch.frame.median)} ms, fetch matrix ${pass(summary.verdict.fetchMatrix)} (${msec(queries.fetch.matrix.median)} ms); targets: ≤ ${TARGETS.cohortRatio}×, ≤ ${TARGETS.attritionRatio}×, < ${TARGETS.fetchP50Ms} ms`,
     '',
   ].join('\n');
 }
