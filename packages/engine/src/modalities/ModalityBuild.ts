@@ -99,3 +99,36 @@ export async function modalityFailure(
     ),
   ]);
 }
+
+/** The identity of a modality in the manifest: id, label and (when given) description. */
+export function modalityIdentity(modality: { id: string; label: string; description?: string }): {
+  id: string;
+  label: string;
+  description?: string;
+} {
+  return {
+    id: modality.id,
+    label: modality.label,
+    ...(modality.description !== undefined ? { description: modality.description } : {}),
+  };
+}
+
+/** The warning for rows left out by unmatched: drop, or none when nothing was left out. */
+export function droppedWarning(
+  context: ModalityBuildContext,
+  index: number,
+  modalityId: string,
+  dropped: number,
+  noun: [singular: string, plural: string],
+): Problem[] {
+  if (dropped === 0) return [];
+  return [
+    problemAt(
+      context.definition.files.mapping,
+      ['modalities', index, 'unmatched'],
+      'unmatched-entity',
+      `modality '${modalityId}': left out ${dropped} ${noun[dropped === 1 ? 0 : 1]} naming no entity of the product`,
+      { severity: 'warning' },
+    ),
+  ];
+}

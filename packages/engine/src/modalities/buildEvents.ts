@@ -7,10 +7,12 @@ import { quoteIdentifier, quoteLiteral } from '../duckdb/sql.ts';
 import { problemAt } from '../load/problemAt.ts';
 import type { ManifestEventsModality } from '../snapshot/Manifest.ts';
 import {
+  droppedWarning,
   eventsTable,
   type ModalityBuildContext,
   type ModalityBuildResult,
   modalityFailure,
+  modalityIdentity,
   namesTable,
   PARQUET,
   writeNamesIndex,
@@ -119,10 +121,8 @@ export async function buildEvents(
     const counts = summary.getRowObjectsJS()[0] ?? {};
     const top = await writeNamesIndex(context, modality.id, table, '"name"');
     const manifest: ManifestEventsModality = {
-      id: modality.id,
+      ...modalityIdentity(modality),
       kind: 'events',
-      label: modality.label,
-      ...(modality.description !== undefined ? { description: modality.description } : {}),
       table,
       rows: Number(counts.rows ?? 0),
       entities: Number(counts.entities ?? 0),
@@ -132,18 +132,7 @@ export async function buildEvents(
       names: Number(counts.names ?? 0),
       topNames: top.map((entry) => ({ name: entry.value, events: entry.rows, entities: entry.entities })),
     };
-    const problems =
-      dropped > 0
-        ? [
-            problemAt(
-              file,
-              ['modalities', index, 'unmatched'],
-              'unmatched-entity',
-              `modality '${modality.id}': left out ${dropped} row${dropped === 1 ? '' : 's'} naming no entity of the product`,
-              { severity: 'warning' },
-            ),
-          ]
-        : [];
+    const problems = droppedWarning(context, index, modality.id, dropped, ['row', 'rows']);
     return { modality: manifest, tables: [table, namesTable(modality.id)], problems };
   } catch (error) {
     throw await modalityFailure(

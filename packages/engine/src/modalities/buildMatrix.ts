@@ -8,11 +8,13 @@ import { problemAt } from '../load/problemAt.ts';
 import { resolveInsideProduct } from '../load/resolveInsideProduct.ts';
 import type { ManifestMatrixModality } from '../snapshot/Manifest.ts';
 import {
+  droppedWarning,
   featuresTable,
   type ModalityBuildContext,
   type ModalityBuildResult,
   matrixTable,
   modalityFailure,
+  modalityIdentity,
   PARQUET,
   positionsTable,
 } from './ModalityBuild.ts';
@@ -161,10 +163,8 @@ export async function buildMatrix(
     await writeFeatureBlocks(context, sorted, matrix, featureCount);
     const entityCount = Number(count.entities ?? 0);
     const manifest: ManifestMatrixModality = {
-      id: modality.id,
+      ...modalityIdentity(modality),
       kind: 'matrix',
-      label: modality.label,
-      ...(modality.description !== undefined ? { description: modality.description } : {}),
       ...(modality.unit !== undefined ? { unit: modality.unit } : {}),
       table: matrixTable(modality.id),
       featureTable: featuresTable(modality.id),
@@ -181,18 +181,13 @@ export async function buildMatrix(
         missing: Number(row.missing ?? 0),
       },
     };
-    const problems =
-      dropped > 0
-        ? [
-            problemAt(
-              file,
-              ['modalities', index, 'unmatched'],
-              'unmatched-entity',
-              `modality '${modality.id}': left out ${dropped} ${modality.wide?.orientation === 'features-by-entities' ? 'column' : 'value'}${dropped === 1 ? '' : 's'} naming no entity of the product`,
-              { severity: 'warning' },
-            ),
-          ]
-        : [];
+    const problems = droppedWarning(
+      context,
+      index,
+      modality.id,
+      dropped,
+      modality.wide?.orientation === 'features-by-entities' ? ['column', 'columns'] : ['value', 'values'],
+    );
     return {
       modality: manifest,
       tables: [matrixTable(modality.id), positionsTable(modality.id), featuresTable(modality.id)],

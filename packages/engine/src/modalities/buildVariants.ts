@@ -8,9 +8,11 @@ import { problemAt } from '../load/problemAt.ts';
 import { resolveInsideProduct } from '../load/resolveInsideProduct.ts';
 import type { ManifestVariantsModality } from '../snapshot/Manifest.ts';
 import {
+  droppedWarning,
   type ModalityBuildContext,
   type ModalityBuildResult,
   modalityFailure,
+  modalityIdentity,
   namesTable,
   PARQUET,
   samplesTable,
@@ -123,10 +125,8 @@ export async function buildVariants(
     );
     const row = counted.getRowObjectsJS()[0] ?? {};
     const manifest: ManifestVariantsModality = {
-      id: modality.id,
+      ...modalityIdentity(modality),
       kind: 'variants',
-      label: modality.label,
-      ...(modality.description !== undefined ? { description: modality.description } : {}),
       table,
       rows: Number(row.rows ?? 0),
       entities: Number(row.entities ?? 0),
@@ -138,18 +138,10 @@ export async function buildVariants(
       ),
       topGenes: top.map((entry) => ({ gene: entry.value, variants: entry.rows, entities: entry.entities })),
     };
-    const problems =
-      dropped > 0
-        ? [
-            problemAt(
-              file,
-              ['modalities', index, 'unmatched'],
-              'unmatched-entity',
-              `modality '${modality.id}': left out ${dropped} variant${dropped === 1 ? '' : 's'} of samples that are no entity of the product`,
-              { severity: 'warning' },
-            ),
-          ]
-        : [];
+    const problems = droppedWarning(context, index, modality.id, dropped, [
+      'variant of a sample that is no entity',
+      'variants of samples that are no entity',
+    ]);
     return {
       modality: manifest,
       tables: [table, namesTable(modality.id), samplesTable(modality.id)],
