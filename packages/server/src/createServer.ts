@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import packageJson from '../package.json' with { type: 'json' };
 import { answerError } from './errors/answerError.ts';
 import { registerErrorHandling } from './errors/registerErrorHandling.ts';
+import { type RateLimitOptions, registerRateLimit } from './http/rateLimit.ts';
 import { registerCors } from './http/registerCors.ts';
 import { requestIdOf } from './http/requestIdOf.ts';
 import { applySecurityHeaders, registerSecurityHeaders } from './http/securityHeaders.ts';
@@ -26,6 +27,8 @@ export interface CreateServerOptions {
   bodyLimit?: number;
   /** Origins allowed to call the API from a browser ('*' for any). No CORS headers unless given. */
   corsOrigins?: readonly string[];
+  /** Per-caller request limits (429 with Retry-After); on by default, false to leave limits to a proxy. */
+  rateLimit?: RateLimitOptions | false;
 }
 
 /** A node's HTTP API over a product registry, booted and ready to `.listen()` or `.inject()`. */
@@ -51,6 +54,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   app.removeContentTypeParser('text/plain');
   registerErrorHandling(app);
   registerSecurityHeaders(app);
+  if (options.rateLimit !== false) registerRateLimit(app, options.rateLimit ?? {});
   if (options.corsOrigins !== undefined && options.corsOrigins.length > 0) {
     registerCors(app, options.corsOrigins);
   }

@@ -13,6 +13,8 @@ const HealthSchema = Type.Object(
 
 /** Liveness for load balancers and orchestrators; deliberately outside /api/v1 so it never changes. */
 export function healthRoutes(app: FastifyInstance, registry: ProductRegistry): void {
+  // The health check is never rate limited: a load balancer must not take a busy node for a dead one.
+  const { 429: _neverLimited, ...responses } = errorResponses();
   app.get(
     '/healthz',
     {
@@ -20,7 +22,7 @@ export function healthRoutes(app: FastifyInstance, registry: ProductRegistry): v
         operationId: 'getHealth',
         summary: 'Whether the node is up, and how many products it serves',
         tags: ['node'],
-        response: { 200: HealthSchema, ...errorResponses() },
+        response: { 200: HealthSchema, ...responses },
       },
     },
     async () => ({ status: 'ok' as const, products: registry.list().length }),

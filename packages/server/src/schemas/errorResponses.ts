@@ -9,6 +9,7 @@ const descriptions: Record<string, string> = {
   409: 'The request conflicts with the current state.',
   413: 'The request body is too large.',
   415: 'The request body is not JSON.',
+  429: 'Too many requests from this caller; the Retry-After header says when to try again.',
   503: 'Every plugin worker is busy and the queue is full; retry after a moment.',
   '4xx': 'The request cannot be served as sent.',
   '5xx': 'A fault on the server; the body carries an error id for the operator.',
@@ -22,7 +23,8 @@ export function errorResponses(
   ...statuses: Array<400 | 403 | 404 | 409 | 413 | 415 | 503>
 ): Record<string, TSchema> {
   const responses: Record<string, TSchema> = {};
-  for (const status of [...statuses, '4xx', '5xx']) {
+  // Every route but the health check is rate limited.
+  for (const status of [...statuses, 429, '4xx', '5xx']) {
     responses[String(status)] = refTo(ErrorBodySchema, descriptions[String(status)]);
   }
   return responses;
