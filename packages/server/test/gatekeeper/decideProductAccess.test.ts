@@ -65,6 +65,24 @@ describe('product access', () => {
     });
   }
 
+  it('gives every caller the public role of a public product, and no more', () => {
+    const open = { ...rules('public'), everyone: 'analyst' as const };
+    expect(decideProductAccess(callers.anonymous as Caller, open, 'run')).toEqual({
+      outcome: 'allow',
+      role: 'public',
+    });
+    expect(decideProductAccess(callers.anonymous as Caller, open, 'export')).toMatchObject({
+      outcome: 'forbidden',
+    });
+    expect(decideProductAccess(callers.exporter as Caller, open, 'export')).toEqual({
+      outcome: 'allow',
+      role: 'exporter',
+    });
+    expect(
+      decideProductAccess(callers.anonymous as Caller, { ...open, visibility: 'private' }, 'see').outcome,
+    ).toBe('hidden');
+  });
+
   it('takes the strongest of a user grant and group grants', () => {
     const both: Caller = { userId: 'vera', groupIds: ['oncology'], admin: false };
     expect(decideProductAccess(both, rules('private'), 'run')).toEqual({ outcome: 'allow', role: 'analyst' });

@@ -40,6 +40,27 @@ export const ProductSchema = Type.Object(
         description: 'Folder holding the protocol files, relative to the product folder. Default protocols.',
       }),
     ),
+    access: Type.Optional(
+      Type.Object(
+        {
+          visibility: Type.Union([Type.Literal('public'), Type.Literal('private')], {
+            description:
+              'private (default): invisible — 404 — to anyone without a grant; public: listed and described to everyone.',
+          }),
+          everyone: Type.Optional(
+            Type.Union([Type.Literal('viewer'), Type.Literal('analyst')], {
+              description:
+                'On a public product, the role every caller has, signed in or not: viewer (default; metadata and aggregate counts) or analyst (run every protocol). Exports always need a grant.',
+            }),
+          ),
+        },
+        {
+          additionalProperties: false,
+          description:
+            'Who may use the product when a node first serves it; afterwards its owners manage access on the node.',
+        },
+      ),
+    ),
     license: Type.Optional(Type.String()),
     source: Type.Optional(Type.String({ description: 'Where the data comes from (citation, URL).' })),
   },

@@ -25,6 +25,8 @@ export interface Caller {
 
 export interface ProductAccessRules {
   visibility: 'public' | 'private';
+  /** On a public product, the role every caller has, anonymous ones too (default viewer). */
+  everyone?: 'viewer' | 'analyst';
   owners: readonly Principal[];
   grants: ReadonlyArray<{ principal: Principal; role: ProductRole }>;
 }
@@ -51,27 +53,29 @@ export function roleOf(caller: Caller, rules: ProductAccessRules): ProductRole |
 }
 
 /**
- * Decides one action on one product. A public product is seen (metadata and aggregate counts) by
- * everyone; anything more needs a role, and a token's scopes bound every role.
+ * Decides one action on one product. On a public product everyone holds its `everyone` role (viewer:
+ * metadata and aggregate counts); anything more needs a grant, and a token's scopes bound every role.
  */
 export function decideProductAccess(
   caller: Caller,
   rules: ProductAccessRules,
   action: ProductAction,
 ): AccessDecision {
-  const role = roleOf(caller, rules);
-  const publicAction = rules.visibility === 'public' && (action === 'see' || action === 'count');
-  if (role === undefined && !publicAction) {
-    return rules.visibility === 'private'
-      ? { outcome: 'hidden', reason: 'no grant on a private product' }
-      : { outcome: 'forbidden', reason: `'${action}' needs a grant on this product` };
-  }
+  const granted = roleOf(caller, rules);
+  const everyone = rules.visibility === 'public' ? (rules.everyone ?? 'viewer') : undefined;
+  const role = strongestRole([granted, everyone].filter((held): held is ProductRole => held !== undefined));
+  if (role === undefined) return { outcome: 'hidden', reason: 'no grant on a private product' };
   if (caller.scopes && !scopesAllow(caller.scopes, action))
     return {
       outcome: 'forbidden',
       reason: `the token's scopes (${caller.scopes.join(', ')}) do not allow '${action}'`,
     };
-  if (role !== undefined && roleAllows(role, action)) return { outcome: 'allow', role };
-  if (publicAction) return { outcome: 'allow', role: 'public' };
-  return { outcome: 'forbidden', reason: `the ${role} role does not allow '${action}'` };
+  if (roleAllows(role, action)) return { outcome: 'allow', role: granted === role ? role : 'public' };
+  return {
+    outcome: 'forbidden',
+    reason:
+      granted === undefined
+        ? `'${action}' needs a grant on this product`
+        : `the ${granted} role does not allow '${action}'`,
+  };
 }
