@@ -120,9 +120,15 @@ function program(setCode: (code: number) => void): Command {
       'keep snapshots in <dir>/<product id> instead of <product>/.plexus',
       process.env.PLEXUS_DATA_DIR,
     )
+    .option(
+      '--control-store <url>',
+      'users, tokens, grants and the audit log: sqlite:<file> or postgres://… (default sqlite:<data dir or .plexus>/control.db; env PLEXUS_CONTROL_STORE)',
+    )
     .action(
-      async (dirs: string[], options: { port: string; host: string; build?: boolean; dataDir?: string }) =>
-        setCode(await (await import('./commands/serveCommand.ts')).serveCommand(dirs, options)),
+      async (
+        dirs: string[],
+        options: { port: string; host: string; build?: boolean; dataDir?: string; controlStore?: string },
+      ) => setCode(await (await import('./commands/serveCommand.ts')).serveCommand(dirs, options)),
     );
 
   root

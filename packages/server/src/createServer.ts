@@ -3,6 +3,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import packageJson from '../package.json' with { type: 'json' };
 import { answerError } from './errors/answerError.ts';
 import { registerErrorHandling } from './errors/registerErrorHandling.ts';
+import type { Gatekeeper } from './gatekeeper/Gatekeeper.ts';
+import { registerGatekeeper } from './gatekeeper/registerGatekeeper.ts';
 import { type RateLimitOptions, registerRateLimit } from './http/rateLimit.ts';
 import { registerCors } from './http/registerCors.ts';
 import { requestIdOf } from './http/requestIdOf.ts';
@@ -21,6 +23,8 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 export interface CreateServerOptions {
   /** The products to serve. The server never closes it: whoever opened it does. */
   registry: ProductRegistry;
+  /** Who is calling and what they may do; the server never closes its store. */
+  gatekeeper: Gatekeeper;
   /** Pino logging: false (default) for none, true for info level, or pino options. */
   logger?: FastifyServerOptions['logger'];
   /** Largest accepted request body in bytes; default 1 MiB. */
@@ -54,19 +58,25 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   app.removeContentTypeParser('text/plain');
   registerErrorHandling(app);
   registerSecurityHeaders(app);
-  if (options.rateLimit !== false) registerRateLimit(app, options.rateLimit ?? {});
+  // Callers are identified first, so that rate limits count per identity rather than per address.
+  registerGatekeeper(app, options.gatekeeper);
+  if (options.rateLimit !== false)
+    registerRateLimit(app, {
+      identityOf: (request) => request.caller.userId ?? undefined,
+      ...(options.rateLimit ?? {}),
+    });
   if (options.corsOrigins !== undefined && options.corsOrigins.length > 0) {
     registerCors(app, options.corsOrigins);
   }
   for (const schema of sharedSchemas) app.addSchema(schema);
   await registerOpenApi(app, packageJson.version);
 
-  healthRoutes(app, options.registry);
-  productRoutes(app, options.registry);
-  protocolRoutes(app, options.registry);
-  runRoutes(app, options.registry);
-  cohortRoutes(app, options.registry);
-  featureRoutes(app, options.registry);
+  healthRoutes(app, options.registry, options.gatekeeper);
+  productRoutes(app, options.registry, options.gatekeeper);
+  protocolRoutes(app, options.registry, options.gatekeeper);
+  runRoutes(app, options.registry, options.gatekeeper);
+  cohortRoutes(app, options.registry, options.gatekeeper);
+  featureRoutes(app, options.registry, options.gatekeeper);
 
   await app.ready();
   return app;

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { startServer } from './startServer.ts';
 import { createFakeRegistry, FAKE_PRODUCT_ID } from './testing/fakeRegistry.ts';
+import { testGatekeeper } from './testing/testGatekeeper.ts';
 
 describe('startServer', () => {
   it('listens on a free port, answers real HTTP requests, and closes', async () => {
-    const server = await startServer({ registry: createFakeRegistry(), port: 0, host: '127.0.0.1' });
+    const server = await startServer({
+      gatekeeper: await testGatekeeper(),
+      registry: createFakeRegistry(),
+      port: 0,
+      host: '127.0.0.1',
+    });
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 

@@ -1,5 +1,7 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { openProducts } from '@plexus/runtime';
-import { startServer } from '@plexus/server';
+import { bootstrapAdmin, openControlStore, StoreGatekeeper, startServer } from '@plexus/server';
 import { EXIT } from '../exitCodes.ts';
 import { findProductDirs } from '../findProductDirs.ts';
 import { buildOne, describeOutcome } from './buildCommand.ts';
@@ -9,6 +11,8 @@ export interface ServeOptions {
   host: string;
   build?: boolean;
   dataDir?: string;
+  /** sqlite:<path> or postgres://…; default sqlite in the data folder (or .plexus/ here). */
+  controlStore?: string;
 }
 
 /** Serves products until SIGINT/SIGTERM; with --build, first builds those whose snapshot is missing or stale. */
@@ -27,7 +31,20 @@ export async function serveCommand(paths: string[], options: ServeOptions): Prom
     }
   }
   const registry = await openProducts(dirs, options.dataDir ? { dataDir: options.dataDir } : {});
-  const server = await startServer({ registry, port, host: options.host });
+  const storeUrl =
+    options.controlStore ??
+    process.env.PLEXUS_CONTROL_STORE ??
+    `sqlite:${join(options.dataDir ?? '.plexus', 'control.db')}`;
+  if (storeUrl.startsWith('sqlite:') && !storeUrl.startsWith('sqlite::memory:'))
+    await mkdir(dirname(storeUrl.slice('sqlite:'.length)), { recursive: true });
+  const store = await openControlStore(storeUrl);
+  const bootstrap = await bootstrapAdmin(store);
+  const server = await startServer({
+    registry,
+    gatekeeper: new StoreGatekeeper(store),
+    port,
+    host: options.host,
+  });
   const first = registry.list()[0];
   const base = server.url.replace('127.0.0.1', 'localhost');
   process.stdout.write(`Plexus node serving ${registry.list().length} product(s) at ${base}\n`);
@@ -40,6 +57,11 @@ export async function serveCommand(paths: string[], options: ServeOptions): Prom
     );
   }
   process.stdout.write(`  API docs:  ${base}/api/v1/openapi.json\n`);
+  if (bootstrap) {
+    process.stdout.write(
+      `\nA node administrator was created. Its API token is shown this once — keep it:\n  ${bootstrap.token}\n  curl -H 'authorization: Bearer ${bootstrap.token}' ${base}/api/v1/products\n`,
+    );
+  }
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -48,5 +70,6 @@ export async function serveCommand(paths: string[], options: ServeOptions): Prom
   process.stderr.write('stopping…\n');
   await server.close();
   await registry.close();
+  await store.close();
   return EXIT.ok;
 }

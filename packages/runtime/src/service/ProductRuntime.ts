@@ -32,6 +32,7 @@ import {
   type CohortCount,
   type ModelView,
   modalityView,
+  type ProductAccessDefaults,
   type ProductDescriptor,
   type ProductService,
   type ProtocolSummary,
@@ -122,6 +123,14 @@ export class ProductRuntime implements ProductService {
 
   get dataVersion(): string {
     return this.reader.manifest.dataVersion;
+  }
+
+  accessDefaults(): ProductAccessDefaults {
+    const access = this.definition.product.access;
+    return {
+      visibility: access?.visibility ?? 'private',
+      ...(access?.everyone !== undefined ? { everyone: access.everyone } : {}),
+    };
   }
 
   descriptor(): ProductDescriptor {

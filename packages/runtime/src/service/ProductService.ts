@@ -66,8 +66,16 @@ export interface CohortCount {
   attrition: Array<{ step: number; criterion: string; count: number }>;
 }
 
+/** Who may use a product when a node first serves it (product.yaml `access`; private unless it says so). */
+export interface ProductAccessDefaults {
+  visibility: 'public' | 'private';
+  /** On a public product, the role every caller holds. */
+  everyone?: 'viewer' | 'analyst';
+}
+
 export interface ProductService {
   readonly id: string;
+  accessDefaults(): ProductAccessDefaults;
   descriptor(): ProductDescriptor;
   model(): ModelView;
   protocols(): ProtocolSummary[];

@@ -12,6 +12,7 @@ import { createServer } from '../createServer.ts';
 import { createTestServer } from '../testing/createTestServer.ts';
 import { createFakeRegistry, FAKE_BUG_MESSAGE, FAKE_PRODUCT_ID } from '../testing/fakeRegistry.ts';
 import { registryThrowing } from '../testing/registryThrowing.ts';
+import { testGatekeeper } from '../testing/testGatekeeper.ts';
 
 const runUrl = `/api/v1/products/${FAKE_PRODUCT_ID}/protocols/describe-arm/runs`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -22,7 +23,7 @@ class UnmappedError extends PlexusError {
 
 /** Runs the fake product's protocol on a server whose service throws `error`. */
 async function runThrowing(error: unknown) {
-  const app = await createServer({ registry: registryThrowing(error) });
+  const app = await createServer({ gatekeeper: await testGatekeeper(), registry: registryThrowing(error) });
   const response = await app.inject({ method: 'POST', url: runUrl, payload: {} });
   await app.close();
   return response;
@@ -69,6 +70,7 @@ describe('error handling', () => {
   it('logs the stack of a bug with its error id', async () => {
     const lines: string[] = [];
     const logged = await createServer({
+      gatekeeper: await testGatekeeper(),
       registry: registryThrowing(new Error(FAKE_BUG_MESSAGE)),
       logger: { level: 'error', stream: { write: (line: string) => lines.push(line) } },
     });
@@ -103,6 +105,7 @@ describe('error handling', () => {
     // Deliberately breaks the ProductService contract, as a buggy service could at run time.
     const broken = { ...product, descriptor: () => ({ ...product.descriptor(), title: undefined }) as never };
     const server = await createServer({
+      gatekeeper: await testGatekeeper(),
       registry: { list: () => [broken], get: () => broken, close: async () => {} },
     });
     const response = await server.inject({ method: 'GET', url: '/api/v1/products' });

@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../createServer.ts';
 import { createFakeRegistry, FAKE_PRODUCT_ID } from '../testing/fakeRegistry.ts';
+import { testGatekeeper } from '../testing/testGatekeeper.ts';
 
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  app = await createServer({ registry: createFakeRegistry() });
+  app = await createServer({ gatekeeper: await testGatekeeper(), registry: createFakeRegistry() });
 });
 
 afterAll(async () => {

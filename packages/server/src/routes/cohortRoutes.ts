@@ -1,8 +1,9 @@
 import type { ProductRegistry } from '@plexus/runtime';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { authorizeProduct, visibleProducts } from '../gatekeeper/authorizeProduct.ts';
+import type { Gatekeeper } from '../gatekeeper/Gatekeeper.ts';
 import { errorResponses } from '../schemas/errorResponses.ts';
-import { findProduct } from './findProduct.ts';
 import { type ProductPath, ProductPathSchema } from './pathParams.ts';
 
 const CohortCountRequestSchema = Type.Object(
@@ -41,7 +42,7 @@ const CohortCountResponseSchema = Type.Object(
   { additionalProperties: false, description: 'The size of a cohort and its attrition table.' },
 );
 
-export function cohortRoutes(app: FastifyInstance, registry: ProductRegistry): void {
+export function cohortRoutes(app: FastifyInstance, registry: ProductRegistry, gatekeeper: Gatekeeper): void {
   app.post<{ Params: ProductPath; Body: { cohort?: unknown } | undefined }>(
     '/api/v1/products/:productId/cohorts/count',
     {
@@ -58,6 +59,8 @@ export function cohortRoutes(app: FastifyInstance, registry: ProductRegistry): v
       },
     },
     async (request) =>
-      findProduct(registry, request.params.productId).countCohort(request.body?.cohort ?? {}),
+      (await authorizeProduct(gatekeeper, registry, request, request.params.productId, 'count')).countCohort(
+        request.body?.cohort ?? {},
+      ),
   );
 }

@@ -1,8 +1,9 @@
 import type { ProductRegistry } from '@plexus/runtime';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { authorizeProduct, visibleProducts } from '../gatekeeper/authorizeProduct.ts';
+import type { Gatekeeper } from '../gatekeeper/Gatekeeper.ts';
 import { errorResponses } from '../schemas/errorResponses.ts';
-import { findProduct } from './findProduct.ts';
 import { type ProductPath, ProductPathSchema } from './pathParams.ts';
 
 const FeatureQuerySchema = Type.Object(
@@ -47,7 +48,7 @@ const FeatureHitsSchema = Type.Object(
 type FeatureQuery = { modality: string; q: string; limit?: number };
 
 /** Feature search for pickers: type-ahead over genes, probes, event names. */
-export function featureRoutes(app: FastifyInstance, registry: ProductRegistry): void {
+export function featureRoutes(app: FastifyInstance, registry: ProductRegistry, gatekeeper: Gatekeeper): void {
   app.get<{ Params: ProductPath; Querystring: FeatureQuery }>(
     '/api/v1/products/:productId/features',
     {
@@ -62,11 +63,8 @@ export function featureRoutes(app: FastifyInstance, registry: ProductRegistry): 
     },
     async (request) => {
       const { modality, q, limit } = request.query;
-      const features = await findProduct(registry, request.params.productId).searchFeatures(
-        modality,
-        q,
-        limit ?? 20,
-      );
+      const product = await authorizeProduct(gatekeeper, registry, request, request.params.productId, 'see');
+      const features = await product.searchFeatures(modality, q, limit ?? 20);
       return { modality, features };
     },
   );

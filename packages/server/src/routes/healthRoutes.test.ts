@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../createServer.ts';
 import { createTestServer } from '../testing/createTestServer.ts';
+import { testGatekeeper } from '../testing/testGatekeeper.ts';
 
 describe('GET /healthz', () => {
   let app: FastifyInstance;
@@ -19,6 +20,7 @@ describe('GET /healthz', () => {
 
   it('counts zero products on an empty node', async () => {
     const empty = await createServer({
+      gatekeeper: await testGatekeeper(),
       registry: { list: () => [], get: () => undefined, close: async () => {} },
     });
     const response = await empty.inject({ method: 'GET', url: '/healthz' });

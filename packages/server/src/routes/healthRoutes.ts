@@ -1,6 +1,8 @@
 import type { ProductRegistry } from '@plexus/runtime';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { authorizeProduct, visibleProducts } from '../gatekeeper/authorizeProduct.ts';
+import type { Gatekeeper } from '../gatekeeper/Gatekeeper.ts';
 import { errorResponses } from '../schemas/errorResponses.ts';
 
 const HealthSchema = Type.Object(
@@ -12,7 +14,7 @@ const HealthSchema = Type.Object(
 );
 
 /** Liveness for load balancers and orchestrators; deliberately outside /api/v1 so it never changes. */
-export function healthRoutes(app: FastifyInstance, registry: ProductRegistry): void {
+export function healthRoutes(app: FastifyInstance, registry: ProductRegistry, gatekeeper: Gatekeeper): void {
   // The health check is never rate limited: a load balancer must not take a busy node for a dead one.
   const { 429: _neverLimited, ...responses } = errorResponses();
   app.get(
@@ -25,6 +27,10 @@ export function healthRoutes(app: FastifyInstance, registry: ProductRegistry): v
         response: { 200: HealthSchema, ...responses },
       },
     },
-    async () => ({ status: 'ok' as const, products: registry.list().length }),
+    // The count is of the products the caller may see: hidden products must not show, even as a number.
+    async (request) => ({
+      status: 'ok' as const,
+      products: (await visibleProducts(gatekeeper, registry, request)).length,
+    }),
   );
 }

@@ -1,11 +1,12 @@
 import type { ProductRegistry } from '@plexus/runtime';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { authorizeProduct, visibleProducts } from '../gatekeeper/authorizeProduct.ts';
+import type { Gatekeeper } from '../gatekeeper/Gatekeeper.ts';
 import { errorResponses } from '../schemas/errorResponses.ts';
 import { ModelViewSchema } from '../schemas/ModelViewSchema.ts';
 import { ProductDescriptorSchema } from '../schemas/ProductDescriptorSchema.ts';
 import { refTo } from '../schemas/refTo.ts';
-import { findProduct } from './findProduct.ts';
 import { type ProductPath, ProductPathSchema } from './pathParams.ts';
 
 const ProductListSchema = Type.Object(
@@ -18,7 +19,7 @@ const ProductSchema = Type.Object(
   { additionalProperties: false, description: 'A product and its model.' },
 );
 
-export function productRoutes(app: FastifyInstance, registry: ProductRegistry): void {
+export function productRoutes(app: FastifyInstance, registry: ProductRegistry, gatekeeper: Gatekeeper): void {
   app.get(
     '/api/v1/products',
     {
@@ -29,7 +30,9 @@ export function productRoutes(app: FastifyInstance, registry: ProductRegistry): 
         response: { 200: ProductListSchema, ...errorResponses() },
       },
     },
-    async () => ({ products: registry.list().map((product) => product.descriptor()) }),
+    async (request) => ({
+      products: (await visibleProducts(gatekeeper, registry, request)).map((product) => product.descriptor()),
+    }),
   );
 
   app.get<{ Params: ProductPath }>(
@@ -44,7 +47,7 @@ export function productRoutes(app: FastifyInstance, registry: ProductRegistry): 
       },
     },
     async (request) => {
-      const product = findProduct(registry, request.params.productId);
+      const product = await authorizeProduct(gatekeeper, registry, request, request.params.productId, 'see');
       return { product: product.descriptor(), model: product.model() };
     },
   );
@@ -61,6 +64,7 @@ export function productRoutes(app: FastifyInstance, registry: ProductRegistry): 
         response: { 200: refTo(ModelViewSchema), ...errorResponses(404) },
       },
     },
-    async (request) => findProduct(registry, request.params.productId).model(),
+    async (request) =>
+      (await authorizeProduct(gatekeeper, registry, request, request.params.productId, 'see')).model(),
   );
 }

@@ -1,10 +1,11 @@
 import type { ProductRegistry } from '@plexus/runtime';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { authorizeProduct, visibleProducts } from '../gatekeeper/authorizeProduct.ts';
+import type { Gatekeeper } from '../gatekeeper/Gatekeeper.ts';
 import { errorResponses } from '../schemas/errorResponses.ts';
 import { ProtocolSummarySchema } from '../schemas/ProtocolSummarySchema.ts';
 import { refTo } from '../schemas/refTo.ts';
-import { findProduct } from './findProduct.ts';
 import { findProtocol } from './findProtocol.ts';
 import { type ProductPath, ProductPathSchema, type ProtocolPath, ProtocolPathSchema } from './pathParams.ts';
 
@@ -18,7 +19,11 @@ const ProtocolSchema = Type.Object(
   { additionalProperties: false, description: 'A protocol and the JSON Schema of its parameters.' },
 );
 
-export function protocolRoutes(app: FastifyInstance, registry: ProductRegistry): void {
+export function protocolRoutes(
+  app: FastifyInstance,
+  registry: ProductRegistry,
+  gatekeeper: Gatekeeper,
+): void {
   app.get<{ Params: ProductPath }>(
     '/api/v1/products/:productId/protocols',
     {
@@ -30,7 +35,11 @@ export function protocolRoutes(app: FastifyInstance, registry: ProductRegistry):
         response: { 200: ProtocolListSchema, ...errorResponses(404) },
       },
     },
-    async (request) => ({ protocols: findProduct(registry, request.params.productId).protocols() }),
+    async (request) => ({
+      protocols: (
+        await authorizeProduct(gatekeeper, registry, request, request.params.productId, 'see')
+      ).protocols(),
+    }),
   );
 
   app.get<{ Params: ProtocolPath }>(
@@ -45,7 +54,7 @@ export function protocolRoutes(app: FastifyInstance, registry: ProductRegistry):
       },
     },
     async (request) => {
-      const product = findProduct(registry, request.params.productId);
+      const product = await authorizeProduct(gatekeeper, registry, request, request.params.productId, 'see');
       return { protocol: findProtocol(product, request.params.protocolId) };
     },
   );

@@ -1,10 +1,11 @@
 import type { ProductRegistry } from '@plexus/runtime';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { authorizeProduct, visibleProducts } from '../gatekeeper/authorizeProduct.ts';
+import type { Gatekeeper } from '../gatekeeper/Gatekeeper.ts';
 import { errorResponses } from '../schemas/errorResponses.ts';
 import { RunComponentSchema, RunRequestSchema } from '../schemas/RunSchemas.ts';
 import { refTo } from '../schemas/refTo.ts';
-import { findProduct } from './findProduct.ts';
 import { findProtocol } from './findProtocol.ts';
 import { type ProtocolPath, ProtocolPathSchema } from './pathParams.ts';
 
@@ -20,7 +21,7 @@ interface RunRequest {
   params?: Record<string, unknown>;
 }
 
-export function runRoutes(app: FastifyInstance, registry: ProductRegistry): void {
+export function runRoutes(app: FastifyInstance, registry: ProductRegistry, gatekeeper: Gatekeeper): void {
   app.post<{ Params: ProtocolPath; Body: RunRequest | undefined }>(
     '/api/v1/products/:productId/protocols/:protocolId/runs',
     {
@@ -38,7 +39,7 @@ export function runRoutes(app: FastifyInstance, registry: ProductRegistry): void
       },
     },
     async (request) => {
-      const product = findProduct(registry, request.params.productId);
+      const product = await authorizeProduct(gatekeeper, registry, request, request.params.productId, 'run');
       // Checked here too so the 404 lists the product's protocols, whatever the service would say.
       const protocol = findProtocol(product, request.params.protocolId);
       return { run: await product.run(protocol.id, request.body?.params ?? {}) };

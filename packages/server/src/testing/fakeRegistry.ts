@@ -159,6 +159,7 @@ const fakeProduct: ProductService = {
       attrition: [{ step: 0, criterion: 'all patients', count: 137 }],
     };
   },
+  accessDefaults: () => ({ visibility: 'public', everyone: 'analyst' }),
   descriptor: () => FAKE_DESCRIPTOR,
   model: () => ({
     entity: FAKE_DESCRIPTOR.entity,

@@ -1,0 +1,46 @@
+import type { ProductRegistry, ProductService } from '@plexus/runtime';
+import { describeValue, NotAllowedError, NotFoundError } from '@plexus/spec';
+import type { FastifyRequest } from 'fastify';
+import type { Gatekeeper } from './Gatekeeper.ts';
+import type { ProductAction } from './policy/roles.ts';
+
+function notFound(productId: string): NotFoundError {
+  return new NotFoundError(`There is no data product ${describeValue(productId)} on this node.`, [
+    { at: 'productId', message: 'no such product', found: productId },
+  ]);
+}
+
+/**
+ * The product, when the caller may do this with it. A private product the caller has no grant on gets
+ * exactly the 404 of a product that does not exist: its existence is itself information.
+ */
+export async function authorizeProduct(
+  gatekeeper: Gatekeeper,
+  registry: ProductRegistry,
+  request: FastifyRequest,
+  productId: string,
+  action: ProductAction,
+): Promise<ProductService> {
+  const product = registry.get(productId);
+  if (product === undefined) throw notFound(productId);
+  const decision = await gatekeeper.decide(request.caller, product, action);
+  if (decision.outcome === 'allow') return product;
+  if (decision.outcome === 'hidden') throw notFound(productId);
+  throw new NotAllowedError(
+    `${request.caller.via === 'anonymous' ? 'sign in or present an API token: ' : ''}${decision.reason}`,
+    [{ at: 'productId', message: decision.reason, found: productId }],
+  );
+}
+
+/** The products the caller may see, in the registry's order. */
+export async function visibleProducts(
+  gatekeeper: Gatekeeper,
+  registry: ProductRegistry,
+  request: FastifyRequest,
+): Promise<ProductService[]> {
+  const products = registry.list();
+  const decisions = await Promise.all(
+    products.map((product) => gatekeeper.decide(request.caller, product, 'see')),
+  );
+  return products.filter((_product, index) => decisions[index]?.outcome === 'allow');
+}
