@@ -71,6 +71,16 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('shows how callers authenticate: a node API token or an identity-provider JWT, or none', () => {
+    const raw = document as unknown as {
+      security: Array<Record<string, string[]>>;
+      components: { securitySchemes: Record<string, { type: string; scheme: string }> };
+    };
+    expect(Object.keys(raw.components.securitySchemes).sort()).toEqual(['apiToken', 'identityProvider']);
+    expect(raw.components.securitySchemes.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(raw.security).toEqual([{}, { apiToken: [] }, { identityProvider: [] }]);
+  });
+
   it('puts the shared schemas in components', () => {
     expect(Object.keys(document.components.schemas)).toEqual(
       expect.arrayContaining([

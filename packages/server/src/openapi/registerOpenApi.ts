@@ -23,13 +23,35 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
       servers: [{ url: '/', description: 'This node' }],
-      // Explicitly no authentication yet: the gatekeeper will add security schemes and requirements.
-      security: [],
+      components: {
+        securitySchemes: {
+          apiToken: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'tok_<id>.<secret>',
+            description: 'A personal API token of this node, created by its owner and shown once.',
+          },
+          identityProvider: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description:
+              "An access token of the node's identity provider (single sign-on), verified against its published keys.",
+          },
+        },
+      },
+      // Every route takes either token, or none: anonymous callers see public products as their
+      // product.yaml allows; what a caller may do is decided per product, answered 403 or 404.
+      security: [{}, { apiToken: [] }, { identityProvider: [] }],
       tags: [
         { name: 'node', description: 'The node itself: health and this document.' },
         { name: 'products', description: 'Data products and their models.' },
         { name: 'protocols', description: 'The analysis apps of a product: its data contract.' },
         { name: 'runs', description: 'Executions of protocols, with their result documents.' },
+        {
+          name: 'cohorts',
+          description: 'Cohort counts with attrition, and feature search for cohort builders.',
+        },
       ],
     },
     // Shared schemas become components named by their `$id` instead of the default `def-0`, `def-1`...
