@@ -1,7 +1,7 @@
 import type { ProductRegistry } from '@plexus/runtime';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { authorizeProduct, visibleProducts } from '../gatekeeper/authorizeProduct.ts';
+import { authorizeProduct } from '../gatekeeper/authorizeProduct.ts';
 import type { Gatekeeper } from '../gatekeeper/Gatekeeper.ts';
 import { errorResponses } from '../schemas/errorResponses.ts';
 import { type ProductPath, ProductPathSchema } from './pathParams.ts';
