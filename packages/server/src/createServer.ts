@@ -13,6 +13,7 @@ import { registerOpenApi } from './openapi/registerOpenApi.ts';
 import { cohortRoutes } from './routes/cohortRoutes.ts';
 import { featureRoutes } from './routes/featureRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
+import { identityRoutes } from './routes/identityRoutes.ts';
 import { productRoutes } from './routes/productRoutes.ts';
 import { protocolRoutes } from './routes/protocolRoutes.ts';
 import { runRoutes } from './routes/runRoutes.ts';
@@ -77,6 +78,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   runRoutes(app, options.registry, options.gatekeeper);
   cohortRoutes(app, options.registry, options.gatekeeper);
   featureRoutes(app, options.registry, options.gatekeeper);
+  identityRoutes(app, options.gatekeeper);
 
   await app.ready();
   return app;

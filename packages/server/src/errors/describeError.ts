@@ -4,6 +4,7 @@ import {
   NotAllowedError,
   NotFoundError,
   PlexusError,
+  UnauthenticatedError,
   UnavailableError,
 } from '@plexus/spec';
 import type { FastifySchemaValidationError } from 'fastify';
@@ -21,6 +22,7 @@ export interface ErrorAnswer {
 /** The one place where the error family meets HTTP statuses. */
 const STATUS_OF_FAMILY: ReadonlyArray<readonly [abstract new (...args: never[]) => PlexusError, number]> = [
   [InputError, 400],
+  [UnauthenticatedError, 401],
   [NotAllowedError, 403],
   [NotFoundError, 404],
   [ConflictError, 409],
@@ -30,6 +32,7 @@ const STATUS_OF_FAMILY: ReadonlyArray<readonly [abstract new (...args: never[]) 
 /** Codes for the client errors Fastify raises itself (bad JSON, body too large, wrong media type...). */
 const CODE_OF_STATUS: Readonly<Record<number, string>> = {
   400: 'INPUT_INVALID',
+  401: 'UNAUTHENTICATED',
   403: 'NOT_ALLOWED',
   404: 'NOT_FOUND',
   409: 'CONFLICT',

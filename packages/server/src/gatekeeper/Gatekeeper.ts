@@ -11,6 +11,8 @@ import type { ProductAction } from './policy/roles.ts';
 
 /** Who is calling, and what they may do with a product: the node asks nothing else about access. */
 export interface Gatekeeper {
+  /** Where users, tokens, grants and the audit log live. */
+  readonly store: ControlStore;
   identify(authorization: string | undefined): Promise<IdentifiedCaller>;
   decide(caller: IdentifiedCaller, product: ProductService, action: ProductAction): Promise<AccessDecision>;
 }

@@ -44,6 +44,7 @@ describe('OpenAPI document', () => {
 
   it('documents every route, and only GET and POST operations', () => {
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/v1/me',
       '/api/v1/openapi.json',
       '/api/v1/products',
       '/api/v1/products/{productId}',
@@ -53,6 +54,8 @@ describe('OpenAPI document', () => {
       '/api/v1/products/{productId}/protocols',
       '/api/v1/products/{productId}/protocols/{protocolId}',
       '/api/v1/products/{productId}/protocols/{protocolId}/runs',
+      '/api/v1/tokens',
+      '/api/v1/tokens/{tokenId}/revoke',
       '/healthz',
     ]);
     expect(

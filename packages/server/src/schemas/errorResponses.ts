@@ -4,6 +4,7 @@ import { refTo } from './refTo.ts';
 
 const descriptions: Record<string, string> = {
   400: 'The request is invalid; details name each bad field.',
+  401: 'No valid credentials: present a node API token or an identity-provider access token.',
   403: 'The caller may not do this.',
   404: 'No such product, protocol or route.',
   409: 'The request conflicts with the current state.',
@@ -20,7 +21,7 @@ const descriptions: Record<string, string> = {
  * because the error handler can answer any request with them; the named statuses document the likely ones.
  */
 export function errorResponses(
-  ...statuses: Array<400 | 403 | 404 | 409 | 413 | 415 | 503>
+  ...statuses: Array<400 | 401 | 403 | 404 | 409 | 413 | 415 | 503>
 ): Record<string, TSchema> {
   const responses: Record<string, TSchema> = {};
   // Every route but the health check is rate limited.

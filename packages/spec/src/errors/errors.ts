@@ -32,6 +32,11 @@ export class NotFoundError extends PlexusError {
   readonly code = 'NOT_FOUND';
 }
 
+/** The request needs a signed-in caller (a token), and came without one. */
+export class UnauthenticatedError extends PlexusError {
+  readonly code = 'UNAUTHENTICATED';
+}
+
 /** The caller is known but lacks the grant. */
 export class NotAllowedError extends PlexusError {
   readonly code = 'NOT_ALLOWED';

@@ -1,0 +1,192 @@
+import { InputError, NotAllowedError, NotFoundError, UnauthenticatedError } from '@plexus/spec';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { TOKEN_SCOPES, type TokenScope } from '../control/ControlStore.ts';
+import type { Gatekeeper } from '../gatekeeper/Gatekeeper.ts';
+import { errorResponses } from '../schemas/errorResponses.ts';
+
+const ScopeSchema = Type.Union(
+  TOKEN_SCOPES.map((scope) => Type.Literal(scope)),
+  {
+    description:
+      'read: metadata and counts; run: protocols; export: row-level downloads; admin: manage access.',
+  },
+);
+
+const TokenSchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    scopes: Type.Array(ScopeSchema),
+    createdAt: Type.String({ format: 'date-time' }),
+    expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  },
+  { additionalProperties: false, description: 'A personal API token, never with its secret.' },
+);
+
+const MeSchema = Type.Object(
+  {
+    via: Type.Union([Type.Literal('anonymous'), Type.Literal('token'), Type.Literal('sso')]),
+    user: Type.Union([
+      Type.Object(
+        {
+          id: Type.String(),
+          name: Type.String(),
+          email: Type.Union([Type.String(), Type.Null()]),
+          admin: Type.Boolean(),
+        },
+        { additionalProperties: false },
+      ),
+      Type.Null(),
+    ]),
+    groups: Type.Array(
+      Type.Object(
+        { id: Type.String(), name: Type.String(), external: Type.Boolean() },
+        { additionalProperties: false },
+      ),
+    ),
+    scopes: Type.Optional(
+      Type.Array(ScopeSchema, { description: 'The scopes of the token used, when one was.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const NewTokenSchema = Type.Object(
+  {
+    name: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'What the token is for, e.g. "laptop R session".',
+    }),
+    scopes: Type.Array(ScopeSchema, { minItems: 1, uniqueItems: true }),
+    expiresInDays: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 3650,
+        description: 'Default 90; tokens that never expire are not offered.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+function signedIn(request: FastifyRequest): { userId: string } {
+  const userId = request.caller.userId;
+  if (userId === undefined) throw new UnauthenticatedError('sign in or present an API token first');
+  return { userId };
+}
+
+/** Who the caller is, and their personal API tokens. */
+export function identityRoutes(app: FastifyInstance, gatekeeper: Gatekeeper): void {
+  const { store } = gatekeeper;
+
+  app.get(
+    '/api/v1/me',
+    {
+      schema: {
+        operationId: 'getMe',
+        summary: 'Who the caller is: user, groups and, for a token, its scopes',
+        tags: ['identity'],
+        response: { 200: MeSchema, ...errorResponses(401) },
+      },
+    },
+    async (request) => {
+      const { caller } = request;
+      const groups = caller.userId === undefined ? [] : await store.groupsOfUser(caller.userId);
+      return {
+        via: caller.via,
+        user: caller.user
+          ? { id: caller.user.id, name: caller.user.name, email: caller.user.email, admin: caller.user.admin }
+          : null,
+        groups: groups.map((group) => ({ id: group.id, name: group.name, external: group.external })),
+        ...(caller.scopes ? { scopes: [...caller.scopes] } : {}),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/tokens',
+    {
+      schema: {
+        operationId: 'listTokens',
+        summary: "The caller's personal API tokens (never their secrets)",
+        tags: ['identity'],
+        response: {
+          200: Type.Object({ tokens: Type.Array(TokenSchema) }, { additionalProperties: false }),
+          ...errorResponses(401),
+        },
+      },
+    },
+    async (request) => ({ tokens: await store.listTokens(signedIn(request).userId) }),
+  );
+
+  app.post<{ Body: { name: string; scopes: TokenScope[]; expiresInDays?: number } }>(
+    '/api/v1/tokens',
+    {
+      schema: {
+        operationId: 'createToken',
+        summary: 'Create a personal API token; its secret is in this answer and nowhere else',
+        tags: ['identity'],
+        body: NewTokenSchema,
+        response: {
+          201: Type.Object(
+            {
+              token: TokenSchema,
+              secret: Type.String({
+                description: 'The whole token to present as "Authorization: Bearer …". Shown once.',
+              }),
+            },
+            { additionalProperties: false },
+          ),
+          ...errorResponses(400, 401, 403, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { userId } = signedIn(request);
+      const { name, scopes, expiresInDays = 90 } = request.body;
+      // A token can only hand on what it has: a read-only token must not mint an admin one.
+      const held = request.caller.scopes;
+      const beyond = held ? scopes.filter((scope) => !held.includes(scope)) : [];
+      if (beyond.length > 0)
+        throw new NotAllowedError(
+          `the token used has no ${beyond.join(', ')} scope, so it cannot create a token with it`,
+        );
+      const expiresAt = new Date(Date.now() + expiresInDays * 86_400_000).toISOString();
+      const created = await store.createToken({ userId, name, scopes, expiresAt });
+      return reply.code(201).send({ token: created.token, secret: created.presented });
+    },
+  );
+
+  app.post<{ Params: { tokenId: string } }>(
+    '/api/v1/tokens/:tokenId/revoke',
+    {
+      schema: {
+        operationId: 'revokeToken',
+        summary: 'Revoke a personal API token: refused from the next request on',
+        tags: ['identity'],
+        params: Type.Object({ tokenId: Type.String() }),
+        response: {
+          200: Type.Object({ token: TokenSchema }, { additionalProperties: false }),
+          ...errorResponses(401, 404),
+        },
+      },
+    },
+    async (request) => {
+      const { userId } = signedIn(request);
+      const token = await store.findToken(request.params.tokenId);
+      // Another user's token is answered as missing: token ids of others are none of the caller's business.
+      if (!token || (token.userId !== userId && !request.caller.admin))
+        throw new NotFoundError(`no token ${request.params.tokenId} of yours`, [
+          { at: 'tokenId', message: 'no such token' },
+        ]);
+      await store.revokeToken(token.id);
+      const revoked = (await store.listTokens(token.userId)).find((candidate) => candidate.id === token.id);
+      if (!revoked) throw new InputError('the token vanished while being revoked');
+      return { token: revoked };
+    },
+  );
+}
