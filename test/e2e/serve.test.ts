@@ -102,6 +102,8 @@ describe('plexus serve --build', () => {
     const search = await json('/api/v1/products/all-leukemia/features?modality=expression&q=39730');
     expect(search.status).toBe(200);
     expect((search.body.features as Array<{ id: string }>)[0]?.id).toBe('39730_at');
+    const limited = await json('/api/v1/products/all-leukemia/features?modality=expression&q=_at&limit=3');
+    expect((limited.body.features as unknown[]).length).toBe(3);
     const cohort = await json(
       '/api/v1/products/all-leukemia/cohorts/count',
       post({

@@ -4,12 +4,14 @@ import packageJson from '../package.json' with { type: 'json' };
 import { answerError } from './errors/answerError.ts';
 import { registerErrorHandling } from './errors/registerErrorHandling.ts';
 import type { Gatekeeper } from './gatekeeper/Gatekeeper.ts';
+import { registerAudit } from './gatekeeper/registerAudit.ts';
 import { registerGatekeeper } from './gatekeeper/registerGatekeeper.ts';
 import { type RateLimitOptions, registerRateLimit } from './http/rateLimit.ts';
 import { registerCors } from './http/registerCors.ts';
 import { requestIdOf } from './http/requestIdOf.ts';
 import { applySecurityHeaders, registerSecurityHeaders } from './http/securityHeaders.ts';
 import { registerOpenApi } from './openapi/registerOpenApi.ts';
+import { auditRoutes } from './routes/auditRoutes.ts';
 import { cohortRoutes } from './routes/cohortRoutes.ts';
 import { featureRoutes } from './routes/featureRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
@@ -61,6 +63,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   registerSecurityHeaders(app);
   // Callers are identified first, so that rate limits count per identity rather than per address.
   registerGatekeeper(app, options.gatekeeper);
+  registerAudit(app, options.gatekeeper, options.registry);
   if (options.rateLimit !== false)
     registerRateLimit(app, {
       identityOf: (request) => request.caller.userId ?? undefined,
@@ -79,6 +82,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   cohortRoutes(app, options.registry, options.gatekeeper);
   featureRoutes(app, options.registry, options.gatekeeper);
   identityRoutes(app, options.gatekeeper);
+  auditRoutes(app, options.registry, options.gatekeeper);
 
   await app.ready();
   return app;

@@ -1,4 +1,5 @@
 import type { ProductRegistry } from '@plexus/runtime';
+import { InputError } from '@plexus/spec';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { authorizeProduct } from '../gatekeeper/authorizeProduct.ts';
@@ -16,7 +17,10 @@ const FeatureQuerySchema = Type.Object(
       maxLength: 200,
       description: 'Text to find: exact, prefix and substring matches, case-insensitive.',
     }),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    // Query strings are text (the node does not coerce types): a number as digits, checked when used.
+    limit: Type.Optional(
+      Type.String({ pattern: '^[0-9]{1,4}$', description: 'How many, 1 to 100; default 20.' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -45,7 +49,7 @@ const FeatureHitsSchema = Type.Object(
   { additionalProperties: false },
 );
 
-type FeatureQuery = { modality: string; q: string; limit?: number };
+type FeatureQuery = { modality: string; q: string; limit?: string };
 
 /** Feature search for pickers: type-ahead over genes, probes, event names. */
 export function featureRoutes(app: FastifyInstance, registry: ProductRegistry, gatekeeper: Gatekeeper): void {
@@ -64,7 +68,12 @@ export function featureRoutes(app: FastifyInstance, registry: ProductRegistry, g
     async (request) => {
       const { modality, q, limit } = request.query;
       const product = await authorizeProduct(gatekeeper, registry, request, request.params.productId, 'see');
-      const features = await product.searchFeatures(modality, q, limit ?? 20);
+      const count = Number(limit ?? '20');
+      if (count < 1 || count > 100)
+        throw new InputError(`limit is from 1 to 100, found ${limit}`, [
+          { at: 'limit', message: 'out of range', found: limit },
+        ]);
+      const features = await product.searchFeatures(modality, q, count);
       return { modality, features };
     },
   );
