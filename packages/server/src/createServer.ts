@@ -14,6 +14,7 @@ import { registerOpenApi } from './openapi/registerOpenApi.ts';
 import { auditRoutes } from './routes/auditRoutes.ts';
 import { cohortRoutes } from './routes/cohortRoutes.ts';
 import { featureRoutes } from './routes/featureRoutes.ts';
+import { grantRoutes } from './routes/grantRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { identityRoutes } from './routes/identityRoutes.ts';
 import { productRoutes } from './routes/productRoutes.ts';
@@ -83,6 +84,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   featureRoutes(app, options.registry, options.gatekeeper);
   identityRoutes(app, options.gatekeeper);
   auditRoutes(app, options.registry, options.gatekeeper);
+  grantRoutes(app, options.registry, options.gatekeeper);
 
   await app.ready();
   return app;

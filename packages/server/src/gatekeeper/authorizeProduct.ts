@@ -44,3 +44,25 @@ export async function visibleProducts(
   );
   return products.filter((_product, index) => decisions[index]?.outcome === 'allow');
 }
+
+/**
+ * A protocol its owners restricted to groups runs only for members of those groups — and for the
+ * product's owners, who set the restriction.
+ */
+export async function authorizeProtocol(
+  gatekeeper: Gatekeeper,
+  request: FastifyRequest,
+  product: ProductService,
+  protocolId: string,
+): Promise<void> {
+  const restriction = await gatekeeper.store.getProtocolRestriction(product.id, protocolId);
+  if (!restriction) return;
+  const { caller } = request;
+  if (restriction.groupIds.some((groupId) => caller.groupIds.includes(groupId))) return;
+  const owner = (await gatekeeper.decide(caller, product, 'manage')).outcome === 'allow';
+  if (owner) return;
+  throw new NotAllowedError(
+    `protocol ${protocolId} of ${product.id} is restricted to some groups, and you are in none of them`,
+    [{ at: 'protocolId', message: 'restricted to groups', found: protocolId }],
+  );
+}

@@ -1,7 +1,7 @@
 import type { ProductRegistry } from '@plexus/runtime';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { authorizeProduct } from '../gatekeeper/authorizeProduct.ts';
+import { authorizeProduct, authorizeProtocol } from '../gatekeeper/authorizeProduct.ts';
 import type { Gatekeeper } from '../gatekeeper/Gatekeeper.ts';
 import { errorResponses } from '../schemas/errorResponses.ts';
 import { RunComponentSchema, RunRequestSchema } from '../schemas/RunSchemas.ts';
@@ -42,6 +42,7 @@ export function runRoutes(app: FastifyInstance, registry: ProductRegistry, gatek
       const product = await authorizeProduct(gatekeeper, registry, request, request.params.productId, 'run');
       // Checked here too so the 404 lists the product's protocols, whatever the service would say.
       const protocol = findProtocol(product, request.params.protocolId);
+      await authorizeProtocol(gatekeeper, request, product, protocol.id);
       return { run: await product.run(protocol.id, request.body?.params ?? {}) };
     },
   );
