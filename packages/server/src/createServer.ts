@@ -13,6 +13,7 @@ import { applySecurityHeaders, registerSecurityHeaders } from './http/securityHe
 import { registerOpenApi } from './openapi/registerOpenApi.ts';
 import { auditRoutes } from './routes/auditRoutes.ts';
 import { cohortRoutes } from './routes/cohortRoutes.ts';
+import { directoryRoutes } from './routes/directoryRoutes.ts';
 import { featureRoutes } from './routes/featureRoutes.ts';
 import { grantRoutes } from './routes/grantRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
@@ -85,6 +86,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   identityRoutes(app, options.gatekeeper);
   auditRoutes(app, options.registry, options.gatekeeper);
   grantRoutes(app, options.registry, options.gatekeeper);
+  directoryRoutes(app, options.gatekeeper);
 
   await app.ready();
   return app;

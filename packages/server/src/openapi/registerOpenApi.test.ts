@@ -45,6 +45,8 @@ describe('OpenAPI document', () => {
   it('documents every route, and only GET and POST operations', () => {
     expect(Object.keys(document.paths).sort()).toEqual([
       '/api/v1/audit',
+      '/api/v1/groups',
+      '/api/v1/groups/{groupId}/members',
       '/api/v1/me',
       '/api/v1/openapi.json',
       '/api/v1/products',
@@ -60,6 +62,7 @@ describe('OpenAPI document', () => {
       '/api/v1/products/{productId}/visibility',
       '/api/v1/tokens',
       '/api/v1/tokens/{tokenId}/revoke',
+      '/api/v1/users',
       '/healthz',
     ]);
     expect(

@@ -110,4 +110,34 @@ describe('owners manage access to their product', () => {
     expect((await runAs('ana')).statusCode).toBe(200);
     await store.restrictProtocol(FAKE_PRODUCT_ID, 'describe-arm', null);
   });
+
+  it('keeps groups for administrators and lets anyone signed in look users and groups up', async () => {
+    const admin = await store.upsertUserFromIdentity({
+      subject: 'local:root',
+      issuer: null,
+      name: 'root',
+      email: null,
+    });
+    await store.setAdmin(admin.id, true);
+    users.root = {
+      user: admin,
+      token: (
+        await store.createToken({ userId: admin.id, name: 't', scopes: ['read', 'admin'], expiresAt: null })
+      ).presented,
+    };
+    expect((await as('ana', 'POST', '/api/v1/groups', { name: 'biostatistics' })).statusCode).toBe(403);
+    const created = await as('root', 'POST', '/api/v1/groups', { name: 'biostatistics' });
+    expect(created.statusCode).toBe(201);
+    const group = created.json() as { id: string };
+    expect((await as('root', 'POST', '/api/v1/groups', { name: 'biostatistics' })).statusCode).toBe(409);
+    const members = await as('root', 'POST', `/api/v1/groups/${group.id}/members`, {
+      userId: users.ana?.user.id ?? '',
+    });
+    expect(members.json().members.map((member: { name: string }) => member.name)).toEqual(['ana']);
+    expect(
+      (await as('ana', 'GET', '/api/v1/groups')).json().groups.map((entry: { name: string }) => entry.name),
+    ).toContain('biostatistics');
+    expect((await as('ana', 'GET', '/api/v1/users')).json().users.length).toBeGreaterThanOrEqual(4);
+    expect((await app.inject('/api/v1/users')).statusCode).toBe(401);
+  });
 });
