@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -209,6 +209,29 @@ describe('plexus serve --build', () => {
     expect((await json('/healthz')).body).toMatchObject({ status: 'ok', products: 5 });
   });
 
+  it('creates a node administrator on first start, whose token the CLI uses to make and revoke tokens', async () => {
+    for (let waited = 0; !/Bearer (tok_\S+?)'/.test(output) && waited < 5000; waited += 100)
+      await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+    const admin = /Bearer (tok_\S+?)'/.exec(output)?.[1] ?? '';
+    expect(admin).toMatch(/^tok_/);
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI, ...args, '--node', base, '--token', admin], { encoding: 'utf8' });
+    const created = cli('token', 'create', 'ci', '--scopes', 'read,run', '--days', '7');
+    expect(created.status).toBe(0);
+    const secret = created.stdout.trim();
+    expect(created.stderr).toContain("'ci' (read, run)");
+    const me = await json('/api/v1/me', { headers: { authorization: `Bearer ${secret}` } });
+    expect(me.body).toMatchObject({ via: 'token', user: { admin: true }, scopes: ['read', 'run'] });
+    expect(cli('token', 'list').stdout).toMatch(/ {2}ci {2}read,run {2}expires /);
+    expect(cli('token', 'revoke', secret.split('.')[0] ?? '').status).toBe(0);
+    expect(
+      (await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } })).status,
+    ).toBe(401);
+    const refused = cli('token', 'create', 'too-wide', '--scopes', 'read,everything');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--scopes takes a comma-separated list of read, run, export, admin');
+    expect(cli('grant', 'va-lung-trial', 'someone', 'analyst').status).toBe(2);
+  });
   it('stops cleanly on SIGTERM', async () => {
     node.kill('SIGTERM');
     const [code] = await once(node, 'exit');

@@ -14,8 +14,11 @@ Examples:
   $ plexus build products/va-lung-trial          sources → data tests → immutable Parquet snapshot
   $ plexus run products/va-lung-trial kaplan-meier --param groupBy=cell_type
   $ plexus serve products --build                build what is stale, then serve every product over HTTP
+  $ plexus token create laptop --scopes read,run  a personal API token for scripts (printed once)
+  $ plexus grant va-lung-trial group:g_abc analyst   let a group run the apps of a product you own
 
-Exit codes: 0 success, 1 problems in the input, 2 wrong usage, 70 internal error, 75 conflict.
+Exit codes: 0 success, 1 problems in the input (or a refused request), 2 wrong usage, 69 node
+unreachable, 70 internal error, 75 conflict, 77 credentials refused.
 Documentation: docs/ in the Plexus repository; schemas for editors: schemas/.`;
 
 function program(setCode: (code: number) => void): Command {
@@ -130,6 +133,55 @@ function program(setCode: (code: number) => void): Command {
         options: { port: string; host: string; build?: boolean; dataDir?: string; controlStore?: string },
       ) => setCode(await (await import('./commands/serveCommand.ts')).serveCommand(dirs, options)),
     );
+
+  const nodeOptions = (command: Command) =>
+    command
+      .option('--node <url>', 'the node to talk to (default $PLEXUS_NODE or http://localhost:7700)')
+      .option('--token <token>', 'your API token (default $PLEXUS_TOKEN)');
+
+  const token = root.command('token').description('your personal API tokens on a node');
+  nodeOptions(
+    token
+      .command('create')
+      .description('create a token: its secret is printed once, alone on stdout')
+      .argument('<name>', 'what the token is for, e.g. "laptop"')
+      .option('--scopes <list>', 'comma-separated: read, run, export, admin', 'read')
+      .option('--days <n>', 'days until it expires (default 90)'),
+  ).action(async (name: string, options: { scopes: string; days?: string; node?: string; token?: string }) =>
+    setCode(await (await import('./commands/tokenCommand.ts')).tokenCreateCommand(name, options)),
+  );
+  nodeOptions(token.command('list').description('list your tokens (never their secrets)')).action(
+    async (options: { node?: string; token?: string }) =>
+      setCode(await (await import('./commands/tokenCommand.ts')).tokenListCommand(options)),
+  );
+  nodeOptions(
+    token
+      .command('revoke')
+      .description('revoke a token: refused from its next use')
+      .argument('<id>', 'the token id'),
+  ).action(async (id: string, options: { node?: string; token?: string }) =>
+    setCode(await (await import('./commands/tokenCommand.ts')).tokenRevokeCommand(id, options)),
+  );
+
+  nodeOptions(
+    root
+      .command('grant')
+      .description('give a user or group a role on a product you own (or take it away with --revoke)')
+      .argument('<product>', 'product id')
+      .argument('<principal>', 'user:<id> or group:<id>')
+      .argument('[role]', 'viewer, analyst, exporter or owner')
+      .option('--revoke', "take the principal's role away"),
+  ).action(
+    async (
+      productId: string,
+      principal: string,
+      role: string | undefined,
+      options: { revoke?: boolean; node?: string; token?: string },
+    ) =>
+      setCode(
+        await (await import('./commands/grantCommand.ts')).grantCommand(productId, principal, role, options),
+      ),
+  );
 
   root
     .command('schemas')
