@@ -38,7 +38,7 @@ export async function serveCommand(paths: string[], options: ServeOptions): Prom
   if (storeUrl.startsWith('sqlite:') && !storeUrl.startsWith('sqlite::memory:'))
     await mkdir(dirname(storeUrl.slice('sqlite:'.length)), { recursive: true });
   const store = await openControlStore(storeUrl);
-  const bootstrap = await bootstrapAdmin(store);
+  const bootstrap = await bootstrapAdmin(store, process.env.PLEXUS_ADMIN_TOKEN || undefined);
   const server = await startServer({
     registry,
     gatekeeper: new StoreGatekeeper(store),

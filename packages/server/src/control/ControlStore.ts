@@ -67,6 +67,11 @@ export interface NewApiToken {
   name: string;
   scopes: TokenScope[];
   expiresAt: string | null;
+  /**
+   * A token chosen outside the node (`tok_<id>.<secret>`, the secret at least 32 characters), for
+   * scripted deployments that set the administrator's token; normally the store draws one.
+   */
+  presented?: string;
 }
 
 /** The only moment a token's secret exists outside its owner's hands. */

@@ -9,7 +9,7 @@ import {
 } from '../ControlStore.ts';
 import { ForeignKeyViolation, type SqlExecutor, type SqlRow, UniqueViolation } from '../sql/SqlDriver.ts';
 import { isoFrom, isoOrNullFrom, normalizeTimestamp, nowIso, textFrom } from '../sql/values.ts';
-import { hashTokenSecret, newTokenId, newTokenSecret, presentToken } from '../tokens.ts';
+import { hashTokenSecret, newTokenId, newTokenSecret, parsePresentedToken, presentToken } from '../tokens.ts';
 
 // secret_hash is absent on purpose: listing tokens cannot leak it, however the result is serialised.
 const PUBLIC_COLUMNS = 'id, user_id, name, scopes, created_at, expires_at, revoked_at, last_used_at';
@@ -50,8 +50,17 @@ export async function createToken(
     throw new InputError('a token needs a name', [{ at: 'name', message: 'empty' }]);
   const createdAt = at === undefined ? nowIso() : normalizeTimestamp(at, 'at');
   const expiresAt = input.expiresAt === null ? null : normalizeTimestamp(input.expiresAt, 'expiresAt');
-  const id = newTokenId();
-  const secret = newTokenSecret();
+  const chosen = input.presented === undefined ? undefined : parsePresentedToken(input.presented);
+  if (
+    input.presented !== undefined &&
+    (!chosen || !/^tok_[A-Za-z0-9_-]{8,}$/.test(chosen.id) || chosen.secret.length < 32)
+  )
+    throw new InputError(
+      'a chosen token looks like tok_<id>.<secret>, with a secret of at least 32 characters',
+      [{ at: 'presented', message: 'not a token of this node', expected: 'tok_<id>.<secret>' }],
+    );
+  const id = chosen?.id ?? newTokenId();
+  const secret = chosen?.secret ?? newTokenSecret();
   try {
     const rows = await db.all(
       `INSERT INTO api_tokens (id, user_id, name, secret_hash, scopes, created_at, expires_at)
