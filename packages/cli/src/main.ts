@@ -127,10 +127,21 @@ function program(setCode: (code: number) => void): Command {
       '--control-store <url>',
       'users, tokens, grants and the audit log: sqlite:<file> or postgres://… (default sqlite:<data dir or .plexus>/control.db; env PLEXUS_CONTROL_STORE)',
     )
+    .option(
+      '--cors-origins <list>',
+      'comma-separated origins allowed to call the API from browsers, e.g. https://portal.example.org (env PLEXUS_CORS_ORIGINS); none by default',
+    )
     .action(
       async (
         dirs: string[],
-        options: { port: string; host: string; build?: boolean; dataDir?: string; controlStore?: string },
+        options: {
+          port: string;
+          host: string;
+          build?: boolean;
+          dataDir?: string;
+          controlStore?: string;
+          corsOrigins?: string;
+        },
       ) => setCode(await (await import('./commands/serveCommand.ts')).serveCommand(dirs, options)),
     );
 

@@ -13,6 +13,8 @@ export interface ServeOptions {
   dataDir?: string;
   /** sqlite:<path> or postgres://…; default sqlite in the data folder (or .plexus/ here). */
   controlStore?: string;
+  /** Comma-separated origins allowed to call the API from browsers; none by default. */
+  corsOrigins?: string;
 }
 
 /** Serves products until SIGINT/SIGTERM; with --build, first builds those whose snapshot is missing or stale. */
