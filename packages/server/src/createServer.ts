@@ -6,6 +6,7 @@ import { registerErrorHandling } from './errors/registerErrorHandling.ts';
 import type { Gatekeeper } from './gatekeeper/Gatekeeper.ts';
 import { registerAudit } from './gatekeeper/registerAudit.ts';
 import { registerGatekeeper } from './gatekeeper/registerGatekeeper.ts';
+import { type SsoOptions, ssoRoutes } from './gatekeeper/ssoRoutes.ts';
 import { type RateLimitOptions, registerRateLimit } from './http/rateLimit.ts';
 import { registerCors } from './http/registerCors.ts';
 import { requestIdOf } from './http/requestIdOf.ts';
@@ -36,6 +37,8 @@ export interface CreateServerOptions {
   bodyLimit?: number;
   /** Origins allowed to call the API from a browser ('*' for any). No CORS headers unless given. */
   corsOrigins?: readonly string[];
+  /** Browser sign-in through an identity provider (/auth/login, /auth/callback, /auth/logout). */
+  sso?: SsoOptions;
   /** Per-caller request limits (429 with Retry-After); on by default, false to leave limits to a proxy. */
   rateLimit?: RateLimitOptions | false;
 }
@@ -87,6 +90,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   auditRoutes(app, options.registry, options.gatekeeper);
   grantRoutes(app, options.registry, options.gatekeeper);
   directoryRoutes(app, options.gatekeeper);
+  if (options.sso) ssoRoutes(app, options.gatekeeper, options.sso);
 
   await app.ready();
   return app;

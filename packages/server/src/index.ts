@@ -3,5 +3,8 @@ export * from './control/openControlStore.ts';
 export * from './createServer.ts';
 export * from './gatekeeper/bootstrapAdmin.ts';
 export * from './gatekeeper/Gatekeeper.ts';
+export * from './gatekeeper/oidc/index.ts';
+export * from './gatekeeper/ssoFromEnvironment.ts';
+export * from './gatekeeper/ssoRoutes.ts';
 export * from './schemas/ErrorBodySchema.ts';
 export * from './startServer.ts';

@@ -1,7 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { openProducts } from '@plexus/runtime';
-import { bootstrapAdmin, openControlStore, StoreGatekeeper, startServer } from '@plexus/server';
+import {
+  bootstrapAdmin,
+  createAccessTokenVerifier,
+  openControlStore,
+  StoreGatekeeper,
+  ssoFromEnvironment,
+  startServer,
+} from '@plexus/server';
 import { EXIT } from '../exitCodes.ts';
 import { findProductDirs } from '../findProductDirs.ts';
 import { buildOne, describeOutcome } from './buildCommand.ts';
@@ -41,9 +48,14 @@ export async function serveCommand(paths: string[], options: ServeOptions): Prom
     await mkdir(dirname(storeUrl.slice('sqlite:'.length)), { recursive: true });
   const store = await openControlStore(storeUrl);
   const bootstrap = await bootstrapAdmin(store, process.env.PLEXUS_ADMIN_TOKEN || undefined);
+  const sso = ssoFromEnvironment(process.env);
   const server = await startServer({
     registry,
-    gatekeeper: new StoreGatekeeper(store),
+    gatekeeper: new StoreGatekeeper(
+      store,
+      sso ? { verifyAccessToken: createAccessTokenVerifier(sso.config) } : {},
+    ),
+    ...(sso ? { sso } : {}),
     port,
     host: options.host,
   });

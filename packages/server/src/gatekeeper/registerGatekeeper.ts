@@ -4,6 +4,7 @@ import type { Gatekeeper } from './Gatekeeper.ts';
 import { ANONYMOUS, type IdentifiedCaller } from './identifyCaller.ts';
 import { AuthenticationError } from './oidc/AuthenticationError.ts';
 import { IdentityProviderError } from './oidc/IdentityProviderError.ts';
+import { sessionTokenOf } from './ssoRoutes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,7 +23,10 @@ export function registerGatekeeper(app: FastifyInstance, gatekeeper: Gatekeeper)
   app.addHook('onRequest', async (request, reply) => {
     request.caller = ANONYMOUS;
     try {
-      request.caller = await gatekeeper.identify(request.headers.authorization);
+      const session = request.headers.authorization === undefined ? sessionTokenOf(request) : undefined;
+      request.caller = await gatekeeper.identify(
+        session !== undefined ? `Bearer ${session}` : request.headers.authorization,
+      );
     } catch (error) {
       if (error instanceof AuthenticationError) {
         return reply
