@@ -58,6 +58,7 @@ describe('OpenAPI document', () => {
       '/api/v1/products/{productId}/model',
       '/api/v1/products/{productId}/protocols',
       '/api/v1/products/{productId}/protocols/{protocolId}',
+      '/api/v1/products/{productId}/protocols/{protocolId}/restriction',
       '/api/v1/products/{productId}/protocols/{protocolId}/runs',
       '/api/v1/products/{productId}/visibility',
       '/api/v1/tokens',

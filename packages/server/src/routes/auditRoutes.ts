@@ -1,5 +1,11 @@
 import type { ProductRegistry } from '@plexus/runtime';
-import { InputError, NotAllowedError, UnauthenticatedError } from '@plexus/spec';
+import {
+  describeValue,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  UnauthenticatedError,
+} from '@plexus/spec';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AuditQuery } from '../control/ControlStore.ts';
@@ -67,7 +73,7 @@ export function auditRoutes(app: FastifyInstance, registry: ProductRegistry, gat
             { entries: Type.Array(AuditEntrySchema), next: nullable(Type.String()) },
             { additionalProperties: false },
           ),
-          ...errorResponses(400, 401, 403),
+          ...errorResponses(400, 401, 403, 404),
         },
       },
     },
@@ -93,8 +99,16 @@ export function auditRoutes(app: FastifyInstance, registry: ProductRegistry, gat
         productIds = decisions.filter((decision) => decision.owns).map((decision) => decision.id);
         if (productIds.length === 0)
           throw new NotAllowedError('the audit log is for node administrators and the owners of products');
-        if (productId !== undefined && !productIds.includes(productId))
+        if (productId !== undefined && !productIds.includes(productId)) {
+          // A product the caller may not see is answered as one that does not exist.
+          const product = registry.get(productId);
+          const seen = product
+            ? (await gatekeeper.decide(caller, product, 'see')).outcome !== 'hidden'
+            : false;
+          if (!seen)
+            throw new NotFoundError(`There is no data product ${describeValue(productId)} on this node.`);
           throw new NotAllowedError(`you own no product ${productId}: its records are not yours to read`);
+        }
       }
       if (productId !== undefined) productIds = [productId];
       const query: AuditQuery = { ...rest, limit, ...(productIds ? { productIds } : {}) };

@@ -48,6 +48,16 @@ const GrantBodySchema = Type.Object(
   { additionalProperties: false },
 );
 const RevokeBodySchema = Type.Object({ principal: PrincipalSchema }, { additionalProperties: false });
+const RestrictionBodySchema = Type.Object(
+  {
+    groupIds: Type.Union([Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true }), Type.Null()], {
+      description:
+        'The groups whose members may run the protocol; [] leaves it to the owners; null lifts the restriction.',
+    }),
+  },
+  { additionalProperties: false },
+);
+
 const VisibilityBodySchema = Type.Object(
   { visibility: Type.Union([Type.Literal('public'), Type.Literal('private')]) },
   { additionalProperties: false },
@@ -173,6 +183,36 @@ export function grantRoutes(app: FastifyInstance, registry: ProductRegistry, gat
         owners: current.owners,
       });
       return accessOf(productId);
+    },
+  );
+
+  app.post<{ Params: ProductPath & { protocolId: string }; Body: Static<typeof RestrictionBodySchema> }>(
+    '/api/v1/products/:productId/protocols/:protocolId/restriction',
+    {
+      schema: {
+        operationId: 'restrictProtocol',
+        summary: 'Let only members of these groups (and the owners) run a protocol; groupIds null lifts it',
+        tags: ['access'],
+        params: Type.Object({ productId: Type.String(), protocolId: Type.String() }),
+        body: RestrictionBodySchema,
+        response: {
+          200: Type.Object(
+            { protocolId: Type.String(), groupIds: Type.Union([Type.Array(Type.String()), Type.Null()]) },
+            { additionalProperties: false },
+          ),
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const { productId, protocolId } = request.params;
+      const product = await authorizeProduct(gatekeeper, registry, request, productId, 'manage');
+      if (!product.protocols().some((protocol) => protocol.id === protocolId))
+        throw new NotFoundError(`product ${productId} has no protocol ${protocolId}`);
+      const { groupIds } = request.body;
+      for (const groupId of groupIds ?? []) await checkPrincipal({ kind: 'group', id: groupId });
+      await store.restrictProtocol(productId, protocolId, groupIds);
+      return { protocolId, groupIds };
     },
   );
 }

@@ -101,14 +101,23 @@ describe('owners manage access to their product', () => {
   it('runs a protocol restricted to groups only for their members and the owners', async () => {
     await as('owner', 'POST', `${base}/grants`, { principal: user('ana'), role: 'analyst' });
     const trials = await store.createGroup('trial-statisticians');
-    await store.restrictProtocol(FAKE_PRODUCT_ID, 'describe-arm', [trials.id]);
+    const restrict = (who: string, groupIds: string[] | null) =>
+      as(who, 'POST', `${base}/protocols/describe-arm/restriction`, { groupIds });
+    expect((await restrict('ana', [trials.id])).statusCode).toBe(403);
+    expect((await restrict('owner', ['g-nobody'])).statusCode).toBe(404);
+    expect((await restrict('owner', [trials.id])).json()).toEqual({
+      protocolId: 'describe-arm',
+      groupIds: [trials.id],
+    });
     const refused = await runAs('ana');
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.message).toContain('restricted to some groups');
     expect((await runAs('owner')).statusCode).toBe(200);
     await store.addMember(trials.id, users.ana?.user.id ?? '');
     expect((await runAs('ana')).statusCode).toBe(200);
-    await store.restrictProtocol(FAKE_PRODUCT_ID, 'describe-arm', null);
+    expect((await restrict('owner', null)).statusCode).toBe(200);
+    await store.removeMember(trials.id, users.ana?.user.id ?? '');
+    expect((await runAs('ana')).statusCode).toBe(200);
   });
 
   it('keeps groups for administrators and lets anyone signed in look users and groups up', async () => {

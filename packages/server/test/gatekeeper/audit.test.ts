@@ -100,7 +100,8 @@ describe('the audit log', () => {
   it('is for owners (their products) and administrators, and exports as JSON lines', async () => {
     expect((await audit('analyst')).statusCode).toBe(403);
     expect((await app.inject('/api/v1/audit')).statusCode).toBe(401);
-    expect((await audit('owner', '?productId=another')).statusCode).toBe(403);
+    // Another product: one that does not exist (or is hidden) is a 404, a visible one not owned a 403.
+    expect((await audit('owner', '?productId=another')).statusCode).toBe(404);
     const lines = await audit('admin', '?format=jsonl&limit=2');
     expect(lines.headers['content-type']).toContain('application/x-ndjson');
     const entries = lines.body

@@ -35,7 +35,7 @@ const ROUTES: Array<{
   method: 'GET' | 'POST';
   url: (id: string) => string;
   body?: unknown;
-  action: 'see' | 'count' | 'run';
+  action: 'see' | 'count' | 'run' | 'manage';
 }> = [
   { name: 'describe', method: 'GET', url: (id) => `/api/v1/products/${id}`, action: 'see' },
   { name: 'model', method: 'GET', url: (id) => `/api/v1/products/${id}/model`, action: 'see' },
@@ -66,19 +66,22 @@ const ROUTES: Array<{
     body: { params: { arm: 'standard' } },
     action: 'run',
   },
+  { name: 'grants', method: 'GET', url: (id) => `/api/v1/products/${id}/grants`, action: 'manage' },
 ];
 
-// Expected statuses per caller: see/count/run on the public product, then on the private one.
-const EXPECTED: Record<CallerName, { public: [number, number, number]; private: [number, number, number] }> =
-  {
-    anonymous: { public: [200, 200, 403], private: [404, 404, 404] },
-    viewer: { public: [200, 200, 403], private: [200, 200, 403] },
-    analyst: { public: [200, 200, 200], private: [200, 200, 200] },
-    exporter: { public: [200, 200, 200], private: [200, 200, 200] },
-    owner: { public: [200, 200, 200], private: [200, 200, 200] },
-    otherOwner: { public: [200, 200, 200], private: [404, 404, 404] },
-    admin: { public: [200, 200, 403], private: [404, 404, 404] },
-  };
+// Expected statuses per caller: see/count/run/manage on the public product, then on the private one.
+const EXPECTED: Record<
+  CallerName,
+  { public: [number, number, number, number]; private: [number, number, number, number] }
+> = {
+  anonymous: { public: [200, 200, 403, 403], private: [404, 404, 404, 404] },
+  viewer: { public: [200, 200, 403, 403], private: [200, 200, 403, 403] },
+  analyst: { public: [200, 200, 200, 403], private: [200, 200, 200, 403] },
+  exporter: { public: [200, 200, 200, 403], private: [200, 200, 200, 403] },
+  owner: { public: [200, 200, 200, 200], private: [200, 200, 200, 200] },
+  otherOwner: { public: [200, 200, 200, 200], private: [404, 404, 404, 404] },
+  admin: { public: [200, 200, 403, 403], private: [404, 404, 404, 404] },
+};
 
 let store: ControlStore;
 let app: FastifyInstance;
@@ -153,7 +156,7 @@ describe('the authorization matrix', () => {
           ['private', PRIVATE.id],
         ] as const) {
           const response = await call(caller, route.method, route.url(productId), route.body);
-          const index = route.action === 'see' ? 0 : route.action === 'count' ? 1 : 2;
+          const index = ['see', 'count', 'run', 'manage'].indexOf(route.action);
           found.push(`${route.name} ${visibility} ${response.statusCode}`);
           wanted.push(`${route.name} ${visibility} ${EXPECTED[caller][visibility][index]}`);
         }
