@@ -51,10 +51,12 @@ export async function serveCommand(paths: string[], options: ServeOptions): Prom
   const sso = ssoFromEnvironment(process.env);
   const server = await startServer({
     registry,
-    gatekeeper: new StoreGatekeeper(
-      store,
-      sso ? { verifyAccessToken: createAccessTokenVerifier(sso.config) } : {},
-    ),
+    // Callers and product rules are kept 2 s: writes through this node clear them at once, other nodes
+    // sharing a PostgreSQL store see a revocation within that time.
+    gatekeeper: new StoreGatekeeper(store, {
+      cacheMs: 2000,
+      ...(sso ? { verifyAccessToken: createAccessTokenVerifier(sso.config) } : {}),
+    }),
     ...(sso ? { sso } : {}),
     port,
     host: options.host,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ProductService } from '@plexus/runtime';
 import type { ControlStore } from '../control/ControlStore.ts';
 import { type IdentifiedCaller, identifyCaller } from './identifyCaller.ts';
@@ -17,21 +18,89 @@ export interface Gatekeeper {
   decide(caller: IdentifiedCaller, product: ProductService, action: ProductAction): Promise<AccessDecision>;
 }
 
+/** Control-store writes that change who may do what: each clears the gatekeeper's caches. */
+const ACCESS_WRITES = new Set<string>([
+  'upsertUserFromIdentity',
+  'setAdmin',
+  'createGroup',
+  'deleteGroup',
+  'addMember',
+  'removeMember',
+  'syncExternalGroups',
+  'revokeToken',
+  'setProductAccess',
+  'grant',
+  'revokeGrant',
+  'restrictProtocol',
+]);
+
+/** A token's last use is bookkeeping: written at most this often, not on every request. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export interface StoreGatekeeperOptions {
+  verifyAccessToken?: AccessTokenVerifier;
+  /**
+   * How long callers and product rules are kept, in milliseconds; 0 (the default) reads the store on
+   * every request. Every access write made through this gatekeeper's `store` clears the caches at once,
+   * so a revocation on this node takes effect immediately; on other nodes sharing a PostgreSQL store it
+   * takes effect within this time.
+   */
+  cacheMs?: number;
+}
+
 /**
  * The gatekeeper over a control store. A product's rules are its row in the store (visibility and owners,
  * which its owners manage) or, until it has one, what product.yaml says; grants always come from the store.
  */
 export class StoreGatekeeper implements Gatekeeper {
-  constructor(
-    readonly store: ControlStore,
-    private readonly options: { verifyAccessToken?: AccessTokenVerifier } = {},
-  ) {}
+  /** The store, wrapped so that access writes through it clear the caches. */
+  readonly store: ControlStore;
+  private readonly callers = new Map<string, { caller: IdentifiedCaller; until: number }>();
+  private readonly rulesCache = new Map<string, { rules: ProductAccessRules; until: number }>();
+  private readonly touched = new Map<string, number>();
 
-  identify(authorization: string | undefined): Promise<IdentifiedCaller> {
-    return identifyCaller(authorization, {
+  constructor(
+    store: ControlStore,
+    private readonly options: StoreGatekeeperOptions = {},
+  ) {
+    const clear = () => {
+      this.callers.clear();
+      this.rulesCache.clear();
+    };
+    this.store = new Proxy(store, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        if (typeof property !== 'string' || !ACCESS_WRITES.has(property)) return value.bind(target);
+        return async (...args: unknown[]) => {
+          try {
+            return await (value as (...parameters: unknown[]) => Promise<unknown>).apply(target, args);
+          } finally {
+            clear();
+          }
+        };
+      },
+    });
+  }
+
+  async identify(authorization: string | undefined): Promise<IdentifiedCaller> {
+    const ttl = this.options.cacheMs ?? 0;
+    // Keyed by a hash of the whole header: a hit means the very same secret was presented and verified.
+    const key =
+      ttl > 0 && authorization ? createHash('sha256').update(authorization).digest('hex') : undefined;
+    const now = Date.now();
+    const cached = key ? this.callers.get(key) : undefined;
+    if (cached && cached.until > now) return cached.caller;
+    const caller = await identifyCaller(authorization, {
       store: this.store,
       ...(this.options.verifyAccessToken ? { verifyAccessToken: this.options.verifyAccessToken } : {}),
+      touch: (tokenId, at) => this.touch(tokenId, at),
     });
+    if (key) {
+      if (this.callers.size > 10_000) this.callers.clear();
+      this.callers.set(key, { caller, until: now + ttl });
+    }
+    return caller;
   }
 
   async decide(
@@ -42,17 +111,30 @@ export class StoreGatekeeper implements Gatekeeper {
     return decideProductAccess(caller, await this.rules(product), action);
   }
 
+  private async touch(tokenId: string, at: string): Promise<void> {
+    const last = this.touched.get(tokenId) ?? 0;
+    const now = Date.parse(at);
+    if (now - last < TOUCH_INTERVAL_MS) return;
+    this.touched.set(tokenId, now);
+    await this.store.touchToken(tokenId, at);
+  }
+
   private async rules(product: ProductService): Promise<ProductAccessRules> {
+    const ttl = this.options.cacheMs ?? 0;
+    const cached = ttl > 0 ? this.rulesCache.get(product.id) : undefined;
+    if (cached && cached.until > Date.now()) return cached.rules;
     const [stored, grants] = await Promise.all([
       this.store.getProductAccess(product.id),
       this.store.listGrantsForProduct(product.id),
     ]);
     const defaults = product.accessDefaults();
-    return {
+    const rules: ProductAccessRules = {
       visibility: stored?.visibility ?? defaults.visibility,
       ...(defaults.everyone !== undefined ? { everyone: defaults.everyone } : {}),
       owners: stored?.owners ?? [],
       grants: grants.map((grant) => ({ principal: grant.principal, role: grant.role })),
     };
+    if (ttl > 0) this.rulesCache.set(product.id, { rules, until: Date.now() + ttl });
+    return rules;
   }
 }

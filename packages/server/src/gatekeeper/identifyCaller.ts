@@ -25,6 +25,8 @@ export interface IdentifyOptions {
   /** Set when the node trusts an identity provider's JWT access tokens. */
   verifyAccessToken?: AccessTokenVerifier;
   now?: () => Date;
+  /** Records a token's last use; default: a store write on every use. */
+  touch?: (tokenId: string, at: string) => Promise<void>;
 }
 
 /**
@@ -42,7 +44,13 @@ export async function identifyCaller(
   if (!match?.[1]) throw new AuthenticationError('malformed', 'expected Authorization: Bearer <token>');
   const presented = match[1];
   const now = (options.now ?? (() => new Date()))();
-  if (presented.startsWith('tok_')) return identifyByApiToken(presented, options.store, now);
+  if (presented.startsWith('tok_'))
+    return identifyByApiToken(
+      presented,
+      options.store,
+      now,
+      options.touch ?? ((id, at) => options.store.touchToken(id, at)),
+    );
   if (!options.verifyAccessToken || presented.split('.').length !== 3)
     throw new AuthenticationError('malformed', 'not a token this node issues or trusts');
   const identity = await options.verifyAccessToken(presented);
@@ -71,6 +79,7 @@ async function identifyByApiToken(
   presented: string,
   store: ControlStore,
   now: Date,
+  touch: (tokenId: string, at: string) => Promise<void>,
 ): Promise<IdentifiedCaller> {
   const parsed = parsePresentedToken(presented);
   const token = parsed ? await store.findToken(parsed.id) : null;
@@ -85,7 +94,7 @@ async function identifyByApiToken(
   const user = await store.getUser(token.userId);
   if (!user) throw new AuthenticationError('bad-signature', 'the API token belongs to no user');
   // Last use is bookkeeping: a failure to record it must not refuse the call.
-  void store.touchToken(token.id, now.toISOString()).catch(() => {});
+  void touch(token.id, now.toISOString()).catch(() => {});
   const groups = await store.groupsOfUser(user.id);
   return {
     via: 'token',
