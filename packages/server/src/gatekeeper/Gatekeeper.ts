@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ProductService } from '@plexus/runtime';
 import type { ControlStore } from '../control/ControlStore.ts';
 import { type IdentifiedCaller, identifyCaller } from './identifyCaller.ts';
@@ -67,27 +66,33 @@ export class StoreGatekeeper implements Gatekeeper {
       this.callers.clear();
       this.rulesCache.clear();
     };
-    this.store = new Proxy(store, {
-      get(target, property, receiver) {
-        const value = Reflect.get(target, property, receiver) as unknown;
-        if (typeof value !== 'function') return value;
-        if (typeof property !== 'string' || !ACCESS_WRITES.has(property)) return value.bind(target);
-        return async (...args: unknown[]) => {
-          try {
-            return await (value as (...parameters: unknown[]) => Promise<unknown>).apply(target, args);
-          } finally {
-            clear();
-          }
-        };
-      },
-    });
+    // Every method bound once, the access writes wrapped to clear the caches: no per-call indirection.
+    const wrapped: Record<string, unknown> = {};
+    let prototype: object | null = store;
+    while (prototype && prototype !== Object.prototype) {
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const value = (store as unknown as Record<string, unknown>)[name];
+        if (name === 'constructor' || name in wrapped || typeof value !== 'function') continue;
+        const bound = (value as (...parameters: unknown[]) => unknown).bind(store);
+        wrapped[name] = ACCESS_WRITES.has(name)
+          ? async (...args: unknown[]) => {
+              try {
+                return await bound(...args);
+              } finally {
+                clear();
+              }
+            }
+          : bound;
+      }
+      prototype = Object.getPrototypeOf(prototype);
+    }
+    this.store = wrapped as unknown as ControlStore;
   }
 
   async identify(authorization: string | undefined): Promise<IdentifiedCaller> {
     const ttl = this.options.cacheMs ?? 0;
-    // Keyed by a hash of the whole header: a hit means the very same secret was presented and verified.
-    const key =
-      ttl > 0 && authorization ? createHash('sha256').update(authorization).digest('hex') : undefined;
+    // Keyed by the whole header: a hit means the very same secret was presented and verified.
+    const key = ttl > 0 && authorization ? authorization : undefined;
     const now = Date.now();
     const cached = key ? this.callers.get(key) : undefined;
     if (cached && cached.until > now) return cached.caller;
