@@ -64,6 +64,7 @@ describe('OpenAPI document', () => {
       '/api/v1/tokens',
       '/api/v1/tokens/{tokenId}/revoke',
       '/api/v1/users',
+      '/api/v1/users/{userId}/admin',
       '/healthz',
     ]);
     expect(

@@ -140,4 +140,32 @@ export function directoryRoutes(app: FastifyInstance, gatekeeper: Gatekeeper): v
       };
     },
   );
+
+  app.post<{ Params: { userId: string }; Body: { admin: boolean } }>(
+    '/api/v1/users/:userId/admin',
+    {
+      schema: {
+        operationId: 'setAdmin',
+        summary: 'Make a user a node administrator, or no longer one (administrators)',
+        tags: ['access'],
+        params: Type.Object({ userId: Type.String() }),
+        body: Type.Object({ admin: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: UserSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      requireAdmin(request);
+      // The last administrator cannot step down: a node without one could not be managed any more.
+      if (!request.body.admin) {
+        const admins = (await store.listUsers()).filter((user) => user.admin);
+        if (admins.length === 1 && admins[0]?.id === request.params.userId)
+          throw new NotAllowedError('this is the last node administrator: make another user one first');
+      }
+      const { id, name, subject, issuer, admin } = await store.setAdmin(
+        request.params.userId,
+        request.body.admin,
+      );
+      return { id, name, subject, issuer, admin };
+    },
+  );
 }

@@ -148,5 +148,11 @@ describe('owners manage access to their product', () => {
     ).toContain('biostatistics');
     expect((await as('ana', 'GET', '/api/v1/users')).json().users.length).toBeGreaterThanOrEqual(4);
     expect((await app.inject('/api/v1/users')).statusCode).toBe(401);
+    const promote = (who: string, target: string, admin: boolean) =>
+      as(who, 'POST', `/api/v1/users/${users[target]?.user.id}/admin`, { admin });
+    expect((await promote('ana', 'ana', true)).statusCode).toBe(403);
+    expect((await promote('root', 'root', false)).json().error.message).toContain('last node administrator');
+    expect((await promote('root', 'ana', true)).json()).toMatchObject({ name: 'ana', admin: true });
+    expect((await promote('root', 'ana', false)).json()).toMatchObject({ admin: false });
   });
 });
