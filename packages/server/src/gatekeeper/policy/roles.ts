@@ -1,9 +1,13 @@
 /** What one may do with a product, from looking at it to managing who else may. */
 export type ProductAction = 'see' | 'count' | 'run' | 'export' | 'manage';
 
-export type ProductRole = 'viewer' | 'analyst' | 'exporter' | 'owner';
+import { ROLES, type Role, type TokenScope } from '../../control/ControlStore.ts';
 
-export const PRODUCT_ROLES: readonly ProductRole[] = ['viewer', 'analyst', 'exporter', 'owner'];
+/** Roles and scopes are the control store's: one definition for what is stored and what is decided. */
+export type ProductRole = Role;
+export type { TokenScope };
+
+export const PRODUCT_ROLES: readonly ProductRole[] = ROLES;
 
 /**
  * Each role includes the ones before it. A viewer sees metadata and aggregate-only answers (cohort
@@ -29,7 +33,6 @@ export function strongestRole(roles: readonly ProductRole[]): ProductRole | unde
 }
 
 /** Token scopes bound what a token can do whatever its owner's roles. */
-export type TokenScope = 'read' | 'run' | 'export' | 'admin';
 
 const SCOPE_ACTIONS: Record<TokenScope, readonly ProductAction[]> = {
   read: ['see', 'count'],
