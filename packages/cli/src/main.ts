@@ -1,9 +1,26 @@
 import { ConflictError, isPlexusError } from '@plexus/spec';
 import { Command, CommanderError, Option } from 'commander';
+import { TEST_HELP } from './commands/testHelp.ts';
+import { CONTRACT_HELP, DIFF_HELP } from './contract/diffHelp.ts';
 import { EXIT } from './exitCodes.ts';
 import { INIT_HELP, INIT_SOURCES } from './init/initHelp.ts';
 
 // Commands are imported when run, so that --help does not wait for DuckDB and the HTTP server to load.
+
+const DEPLOY_HELP = `
+The bundle holds the product's definition (product.yaml, mapping, protocols, plugins, tests,
+package.json; not the source data) and its built snapshot: run 'plexus build <dir>' first. The node
+loads the version and runs its tests (tests/*.yaml) before it switches the channel to it; when they
+fail it refuses (the failures are printed) and keeps serving the previous version, which stays
+available to 'plexus rollback'.
+
+Examples:
+  $ plexus build . && plexus deploy . --node https://plexus.example.org --channel staging
+  $ PLEXUS_TOKEN=… plexus deploy products/pbc-trial --node https://plexus.example.org --channel production
+
+Exit codes: 0 deployed, 1 the product has problems or the node refused the version (e.g. its tests
+fail), 2 wrong usage (no --node, a bad --channel), 69 node unreachable, 77 credentials refused.
+Documentation: docs/delivery.md.`;
 
 const EXAMPLES = `
 A data product is a folder with product.yaml, mapping.yaml, protocols/ and plugins/.
@@ -13,8 +30,17 @@ Examples:
   $ plexus validate products/va-lung-trial       report every problem as file:line:col  code  message
   $ plexus build products/va-lung-trial          sources → data tests → immutable Parquet snapshot
   $ plexus run products/va-lung-trial kaplan-meier --param groupBy=cell_type
+  $ plexus test products --junit reports/plexus.xml   run every product's tests/*.yaml (JUnit for CI)
+  $ plexus contract products/pbc-trial            the data contract: model, protocols, parameters, result blocks
+  $ plexus diff main products/pbc-trial          changes against main, BREAKING or ok, and the version verdict
   $ plexus serve products --build                build what is stale, then serve every product over HTTP
   $ plexus token create laptop --scopes read,run  a personal API token for scripts (printed once)
+  $ plexus runs --product va-lung-trial          your run history on the node; plexus runs <id> > result.json
+  $ plexus rerun 3f2a… --original                execute a run again on its original versions: what changed?
+  $ plexus deploy products/pbc-trial --node https://plexus.example.org --channel staging
+                                                 ship the built version; the node runs its tests before switching
+  $ plexus rollback pbc-trial --node https://plexus.example.org --channel production   back to the previous version
+  $ plexus deployments pbc-trial --node https://plexus.example.org   what each channel serves, and its history
   $ plexus grant va-lung-trial group:g_abc analyst   let a group run the apps of a product you own
 
 Exit codes: 0 success, 1 problems in the input (or a refused request), 2 wrong usage, 69 node
@@ -40,12 +66,19 @@ function program(setCode: (code: number) => void): Command {
     .option('--id <id>', 'product id (default: from the folder name)')
     .option('--title <title>', 'product title (default: from the id)')
     .option('--force', 'write into a folder that is not empty, overwriting the files init writes')
+    .option('--no-ci', 'do not write the CI workflow .github/workflows/plexus.yml')
     .addHelpText('after', INIT_HELP)
     .action(
       async (
         dir: string,
         inputs: string[],
-        options: { from: (typeof INIT_SOURCES)[number]; id?: string; title?: string; force?: boolean },
+        options: {
+          from: (typeof INIT_SOURCES)[number];
+          id?: string;
+          title?: string;
+          force?: boolean;
+          ci?: boolean;
+        },
       ) => setCode(await (await import('./commands/initCommand.ts')).initCommand(dir, inputs, options)),
     );
 
@@ -131,6 +164,10 @@ function program(setCode: (code: number) => void): Command {
       '--cors-origins <list>',
       'comma-separated origins allowed to call the API from browsers, e.g. https://portal.example.org (env PLEXUS_CORS_ORIGINS); none by default',
     )
+    .option(
+      '--allow-failing-tests',
+      "serve product versions whose own tests (tests/*.yaml) fail; without it such a version is refused. The failures show in the product's metadata",
+    )
     .action(
       async (
         dirs: string[],
@@ -141,13 +178,17 @@ function program(setCode: (code: number) => void): Command {
           dataDir?: string;
           controlStore?: string;
           corsOrigins?: string;
+          allowFailingTests?: boolean;
         },
       ) => setCode(await (await import('./commands/serveCommand.ts')).serveCommand(dirs, options)),
     );
 
-  const nodeOptions = (command: Command) =>
+  const nodeOptions = (
+    command: Command,
+    nodeHelp = 'the node to talk to (default $PLEXUS_NODE or http://localhost:7700)',
+  ) =>
     command
-      .option('--node <url>', 'the node to talk to (default $PLEXUS_NODE or http://localhost:7700)')
+      .option('--node <url>', nodeHelp)
       .option('--token <token>', 'your API token (default $PLEXUS_TOKEN)');
 
   const token = root.command('token').description('your personal API tokens on a node');
@@ -176,6 +217,94 @@ function program(setCode: (code: number) => void): Command {
 
   nodeOptions(
     root
+      .command('runs')
+      .description('your run history on a node, newest first; with a run id, its stored result document')
+      .argument('[runId]', "print this run's result document exactly as stored (canonical JSON)")
+      .option('--product <id>', 'only runs of this product')
+      .option('--protocol <id>', 'only runs of this protocol')
+      .option('--status <status>', 'running, succeeded, failed or cancelled')
+      .option('--since <date>', 'started at or after this date/time')
+      .option('--until <date>', 'started before this date/time')
+      .option('--limit <n>', 'how many (1–200)', '50')
+      .option('--json', 'print the page as JSON'),
+  ).action(async (runId: string | undefined, options: Record<string, string | boolean | undefined>) =>
+    setCode(await (await import('./commands/runsCommand.ts')).runsCommand(runId, options)),
+  );
+
+  nodeOptions(
+    root
+      .command('rerun')
+      .description('execute a run again and see which versions and which results changed')
+      .argument('<runId>', 'the run to execute again (see plexus runs)')
+      .option('--original', 'pin the re-run to the versions of the original run (default: current versions)')
+      .option('--json', 'print the run and the changes as JSON'),
+  ).action(
+    async (runId: string, options: { original?: boolean; json?: boolean; node?: string; token?: string }) =>
+      setCode(await (await import('./commands/runsCommand.ts')).rerunCommand(runId, options)),
+  );
+
+  const deployNodeHelp = 'the node, e.g. https://plexus.example.org (required; default $PLEXUS_NODE)';
+  nodeOptions(
+    root
+      .command('deploy')
+      .description(
+        "ship a built product version to a node's staging or production channel; the node tests it before switching",
+      )
+      .argument('<dir>', 'the product folder (built with plexus build)')
+      .option('--channel <channel>', 'staging or production (required)')
+      .option(
+        '--data-dir <dir>',
+        'snapshots are in <dir>/<product id> instead of <product>/.plexus',
+        process.env.PLEXUS_DATA_DIR,
+      )
+      .option('--snapshot-root <dir>', "this product's snapshot folder (default: <product>/.plexus)")
+      .option('--json', "print the node's answer as JSON")
+      .addHelpText('after', DEPLOY_HELP),
+    deployNodeHelp,
+  ).action(
+    async (
+      dir: string,
+      options: {
+        channel?: string;
+        dataDir?: string;
+        snapshotRoot?: string;
+        json?: boolean;
+        node?: string;
+        token?: string;
+      },
+    ) => setCode(await (await import('./commands/deployCommand.ts')).deployCommand(dir, options)),
+  );
+
+  nodeOptions(
+    root
+      .command('rollback')
+      .description('switch a channel back to the version it served before the current one')
+      .argument('<productId>', 'product id')
+      .option('--channel <channel>', 'staging or production (required)')
+      .option('--json', "print the node's answer as JSON")
+      .addHelpText(
+        'after',
+        '\nExit codes: 0 rolled back, 1 refused (409: nothing to roll back to), 2 wrong usage, 69 node unreachable, 77 credentials refused.',
+      ),
+    deployNodeHelp,
+  ).action(
+    async (productId: string, options: { channel?: string; json?: boolean; node?: string; token?: string }) =>
+      setCode(await (await import('./commands/deployCommand.ts')).rollbackCommand(productId, options)),
+  );
+
+  nodeOptions(
+    root
+      .command('deployments')
+      .description("a product's deployments on a node: what each channel serves, and its history")
+      .argument('<productId>', 'product id')
+      .option('--json', "print the node's answer as JSON"),
+    deployNodeHelp,
+  ).action(async (productId: string, options: { json?: boolean; node?: string; token?: string }) =>
+    setCode(await (await import('./commands/deployCommand.ts')).deploymentsCommand(productId, options)),
+  );
+
+  nodeOptions(
+    root
       .command('grant')
       .description('give a user or group a role on a product you own (or take it away with --revoke)')
       .argument('<product>', 'product id')
@@ -193,6 +322,51 @@ function program(setCode: (code: number) => void): Command {
         await (await import('./commands/grantCommand.ts')).grantCommand(productId, principal, role, options),
       ),
   );
+
+  root
+    .command('test')
+    .description("run products' tests (tests/*.yaml): protocol runs with checks of their result blocks")
+    .argument(
+      '[dir...]',
+      'product folders, or folders holding product folders (default: the current folder)',
+      ['.'],
+    )
+    .option('--junit <file>', 'also write the results as JUnit XML (for CI)')
+    .option('--json', 'print the reports as JSON on stdout')
+    .option(
+      '--data-dir <dir>',
+      'keep snapshots in <dir>/<product id> instead of <product>/.plexus',
+      process.env.PLEXUS_DATA_DIR,
+    )
+    .addHelpText('after', TEST_HELP)
+    .action(async (dirs: string[], options: { junit?: string; json?: boolean; dataDir?: string }) =>
+      setCode(await (await import('./commands/testCommand.ts')).testCommand(dirs, options)),
+    );
+
+  root
+    .command('contract')
+    .description(
+      "print a product's data contract: attributes, endpoints, modalities, protocols, result blocks",
+    )
+    .argument('<dir>', 'product folder (no build needed)')
+    .option('--json', 'print the Contract document as JSON')
+    .addHelpText('after', CONTRACT_HELP)
+    .action(async (dir: string, options: { json?: boolean }) =>
+      setCode(await (await import('./commands/contractCommand.ts')).contractCommand(dir, options)),
+    );
+
+  root
+    .command('diff')
+    .description(
+      'compare the contracts of two versions of a product; exit 1 when a breaking change lacks its major bump',
+    )
+    .argument('<old>', 'product folder, git revision <ref>, or <ref>:<path>')
+    .argument('<new>', 'product folder, git revision <ref>, or <ref>:<path>')
+    .option('--json', 'print the changes and the version verdict as JSON')
+    .addHelpText('after', DIFF_HELP)
+    .action(async (oldSide: string, newSide: string, options: { json?: boolean }) =>
+      setCode(await (await import('./commands/diffCommand.ts')).diffCommand(oldSide, newSide, options)),
+    );
 
   root
     .command('schemas')

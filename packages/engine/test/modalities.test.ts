@@ -150,6 +150,23 @@ describe('modalities in the snapshot', () => {
     expect(Array.from(rna.values)).toEqual([5, 7, Number.NaN, Number.NaN, Number.NaN, 1]);
   });
 
+  it('serves matrices, frames and counts asked for at the same time, as concurrent runs do', async () => {
+    const expected = Array.from((await reader.matrix({ modality: 'expression' })).values);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        index % 3 === 0
+          ? reader.matrix({ modality: 'expression' }).then((slice) => Array.from(slice.values))
+          : index % 3 === 1
+            ? reader.frame({ columns: ['expression:999_at'] }).then((frame) => frame.ids)
+            : reader.count({ attribute: 'age', op: 'gte', value: 60 }),
+      ),
+    );
+    for (let index = 0; index < answers.length; index += 3) expect(answers[index]).toEqual(expected);
+    for (let index = 1; index < answers.length; index += 3)
+      expect(answers[index]).toEqual(['P1', 'P2', 'P3', 'P4']);
+    for (let index = 2; index < answers.length; index += 3) expect(answers[index]).toBe(2);
+  });
+
   it('gives frame columns for features, genes and event counts', async () => {
     const frame = await reader.frame({
       columns: ['expression:999_at', 'germline:GBA', 'labs:ALT', 'proteins:ALB'],

@@ -158,3 +158,46 @@ describe('capacity', () => {
     }
   });
 });
+
+describe('progress and cancellation', () => {
+  it("forwards the plugin's progress reports, the last one at 1", async () => {
+    const prepared = await product.prepare('reports-progress', { steps: 4 });
+    const reports: Array<[number, string | undefined]> = [];
+    const executed = await product.execute(prepared, {
+      onProgress: (fraction, message) => reports.push([fraction, message]),
+    });
+    expect(executed.status).toBe('succeeded');
+    expect(reports).toEqual([
+      [0.25, 'step 1'],
+      [0.5, 'step 2'],
+      [0.75, 'step 3'],
+      [1, 'step 4'],
+    ]);
+  });
+
+  it('stops a running plugin when cancelled, and a queued run before it starts', async () => {
+    const small = await openProducts([FIXTURE], { snapshotRoot, plugins: { maxWorkers: 1, maxQueue: 4 } });
+    try {
+      const busy = small.get('misbehaving') as ProductService;
+      const running = new AbortController();
+      const queued = new AbortController();
+      const long = busy.execute(await busy.prepare('reports-progress', { steps: 200 }), {
+        signal: running.signal,
+      });
+      const waiting = busy.execute(await busy.prepare('reports-progress', { steps: 1 }), {
+        signal: queued.signal,
+      });
+      queued.abort();
+      const started = Date.now();
+      expect(await waiting).toMatchObject({ status: 'cancelled', error: { code: 'CANCELLED' } });
+      running.abort();
+      expect(await long).toMatchObject({ status: 'cancelled', error: { code: 'CANCELLED' } });
+      // Far sooner than the 24 s the long run would take.
+      expect(Date.now() - started).toBeLessThan(5000);
+      // The slot is free again: the next run executes.
+      expect((await busy.run('reports-progress', { steps: 1 })).status).toBe('succeeded');
+    } finally {
+      await small.close();
+    }
+  });
+});

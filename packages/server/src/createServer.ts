@@ -1,6 +1,8 @@
+import { hostname } from 'node:os';
 import type { ProductRegistry } from '@plexus/runtime';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
+import { type DeploymentOptions, deploymentRoutes } from './deploy/deploymentRoutes.ts';
 import { answerError } from './errors/answerError.ts';
 import { registerErrorHandling } from './errors/registerErrorHandling.ts';
 import type { Gatekeeper } from './gatekeeper/Gatekeeper.ts';
@@ -21,7 +23,12 @@ import { healthRoutes } from './routes/healthRoutes.ts';
 import { identityRoutes } from './routes/identityRoutes.ts';
 import { productRoutes } from './routes/productRoutes.ts';
 import { protocolRoutes } from './routes/protocolRoutes.ts';
+import { rerunRoutes } from './routes/rerunRoutes.ts';
+import { runControlRoutes } from './routes/runControlRoutes.ts';
+import { runHistoryRoutes } from './routes/runHistoryRoutes.ts';
 import { runRoutes } from './routes/runRoutes.ts';
+import { MemoryResultStore, type ResultStore } from './runs/ResultStore.ts';
+import { RunManager } from './runs/RunManager.ts';
 import { sharedSchemas } from './schemas/sharedSchemas.ts';
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -41,6 +48,14 @@ export interface CreateServerOptions {
   sso?: SsoOptions;
   /** Per-caller request limits (429 with Retry-After); on by default, false to leave limits to a proxy. */
   rateLimit?: RateLimitOptions | false;
+  /** Where result documents are kept; default in memory (a node with a data folder keeps them as files). */
+  results?: ResultStore;
+  /** This node's name in run records; default `<host name>`. Nodes sharing a store need distinct names. */
+  node?: string;
+  /** How long a run request waits for its run before the answer is 202, in milliseconds; default 10 s. */
+  runWaitMs?: number;
+  /** Accept deployments (plexus deploy) into this data folder; none unless given. */
+  deployments?: DeploymentOptions;
 }
 
 /** A node's HTTP API over a product registry, booted and ready to `.listen()` or `.inject()`. */
@@ -80,10 +95,23 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   for (const schema of sharedSchemas) app.addSchema(schema);
   await registerOpenApi(app, packageJson.version);
 
+  const runs = new RunManager(options.gatekeeper.store, options.results ?? new MemoryResultStore(), {
+    node: options.node ?? hostname(),
+    onInternalError: (error, run) =>
+      app.log.error({ err: error, runId: run.id }, 'a run failed inside the node'),
+  });
+  // Runs this node left running when it last stopped can never finish: they are marked failed now.
+  await runs.recover();
+  app.addHook('onClose', () => runs.close());
+  const runOptions = { waitMs: options.runWaitMs ?? 10_000 };
+
   healthRoutes(app, options.registry, options.gatekeeper);
   productRoutes(app, options.registry, options.gatekeeper);
   protocolRoutes(app, options.registry, options.gatekeeper);
-  runRoutes(app, options.registry, options.gatekeeper);
+  runRoutes(app, options.registry, options.gatekeeper, runs, runOptions);
+  runHistoryRoutes(app, options.registry, options.gatekeeper, runs);
+  runControlRoutes(app, options.registry, options.gatekeeper, runs);
+  rerunRoutes(app, options.registry, options.gatekeeper, runs, runOptions);
   cohortRoutes(app, options.registry, options.gatekeeper);
   featureRoutes(app, options.registry, options.gatekeeper);
   identityRoutes(app, options.gatekeeper);
@@ -91,6 +119,7 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   grantRoutes(app, options.registry, options.gatekeeper);
   directoryRoutes(app, options.gatekeeper);
   if (options.sso) ssoRoutes(app, options.gatekeeper, options.sso);
+  if (options.deployments) deploymentRoutes(app, options.registry, options.gatekeeper, options.deployments);
 
   await app.ready();
   return app;

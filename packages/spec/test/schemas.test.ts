@@ -28,6 +28,7 @@ describe('exported JSON Schemas', () => {
       DataProduct: 'product.schema.json',
       Mapping: 'mapping.schema.json',
       Protocol: 'protocol.schema.json',
+      ProductTest: 'product-test.schema.json',
     };
     const files = yamlFiles(join(ROOT, 'products'));
     expect(files.length).toBeGreaterThanOrEqual(4);

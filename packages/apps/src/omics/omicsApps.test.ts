@@ -52,6 +52,7 @@ function context(params: Record<string, unknown>): PluginContext {
   };
   return {
     params,
+    progress: () => {},
     product: {
       id: 'demo',
       version: '1.0.0',

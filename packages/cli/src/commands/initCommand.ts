@@ -13,6 +13,8 @@ export interface InitOptions {
   id?: string;
   title?: string;
   force?: boolean;
+  /** False with --no-ci: no .github/workflows/plexus.yml. */
+  ci?: boolean;
 }
 
 const SLUG = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -64,7 +66,7 @@ export async function initCommand(dir: string, inputs: string[], options: InitOp
   await checkInputs(options.from, inputs);
   await checkTarget(target, options.force === true);
   const product = await plan(options.from, inputs, { id, title: options.title ?? titleFromSlug(id) });
-  const written = await writeProduct(product, target);
+  const written = await writeProduct(product, target, { ci: options.ci !== false });
   process.stdout.write(nextSteps(product, written));
   return EXIT.ok;
 }

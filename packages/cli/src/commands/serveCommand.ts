@@ -4,7 +4,9 @@ import { openProducts } from '@plexus/runtime';
 import {
   bootstrapAdmin,
   createAccessTokenVerifier,
+  FileResultStore,
   openControlStore,
+  restoreDeployments,
   StoreGatekeeper,
   ssoFromEnvironment,
   startServer,
@@ -22,6 +24,8 @@ export interface ServeOptions {
   controlStore?: string;
   /** Comma-separated origins allowed to call the API from browsers; none by default. */
   corsOrigins?: string;
+  /** Serve product versions whose tests fail (their failures show in their metadata). */
+  allowFailingTests?: boolean;
 }
 
 /** Serves products until SIGINT/SIGTERM; with --build, first builds those whose snapshot is missing or stale. */
@@ -29,6 +33,14 @@ export async function serveCommand(paths: string[], options: ServeOptions): Prom
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(`--port must be a whole number from 0 to 65535, found '${options.port}'\n`);
+    return EXIT.usage;
+  }
+  const waitText = process.env.PLEXUS_RUN_WAIT_SECONDS;
+  const runWaitMs = waitText ? Number(waitText) * 1000 : undefined;
+  if (runWaitMs !== undefined && !(runWaitMs >= 0 && runWaitMs <= 600_000)) {
+    process.stderr.write(
+      `PLEXUS_RUN_WAIT_SECONDS must be a number of seconds from 0 to 600, found '${waitText}'\n`,
+    );
     return EXIT.usage;
   }
   const dirs = await findProductDirs(paths);
@@ -39,7 +51,28 @@ export async function serveCommand(paths: string[], options: ServeOptions): Prom
       process.stderr.write(`${describeOutcome(dir, outcome)}\n`);
     }
   }
-  const registry = await openProducts(dirs, options.dataDir ? { dataDir: options.dataDir } : {});
+  const registry = await openProducts(dirs, {
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    // A version whose own tests fail is not served unless the operator says so.
+    productTests: options.allowFailingTests ? 'allow-failing' : 'enforce',
+    onTesting: (id) => process.stderr.write(`${id}: running its tests…\n`),
+  });
+  const dataDir = options.dataDir ?? '.plexus';
+  // What `plexus deploy` put on this node's channels is served again after a restart.
+  await restoreDeployments(registry, dataDir, (id, channel, error) =>
+    process.stderr.write(
+      error
+        ? `${id}: the version deployed to ${channel} cannot be served: ${error instanceof Error ? error.message : String(error)}\n`
+        : `${id}: serving its ${channel} deployment\n`,
+    ),
+  );
+  for (const product of registry.list()) {
+    const tests = product.descriptor().tests;
+    if (tests)
+      process.stderr.write(
+        `${product.id}: tests ${tests.status}${tests.cases > 0 ? ` (${tests.passed}/${tests.cases} passed)` : ''}${tests.overridden ? ' — served anyway (--allow-failing-tests)' : ''}\n`,
+      );
+  }
   const storeUrl =
     options.controlStore ??
     process.env.PLEXUS_CONTROL_STORE ??
@@ -58,6 +91,11 @@ export async function serveCommand(paths: string[], options: ServeOptions): Prom
       ...(sso ? { verifyAccessToken: createAccessTokenVerifier(sso.config) } : {}),
     }),
     ...(sso ? { sso } : {}),
+    // Result documents beside the control store: recalled byte for byte after a restart.
+    results: new FileResultStore(join(dataDir, 'results')),
+    deployments: { dataDir },
+    ...(process.env.PLEXUS_NODE_NAME ? { node: process.env.PLEXUS_NODE_NAME } : {}),
+    ...(runWaitMs !== undefined ? { runWaitMs } : {}),
     port,
     host: options.host,
   });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
+import { CI_WORKFLOW_PATH } from './ciWorkflow.ts';
 import type { ProductPlan } from './ProductPlan.ts';
 import type { WrittenProduct } from './writeProduct.ts';
 
@@ -42,5 +43,13 @@ export function nextSteps(plan: ProductPlan, written: WrittenProduct): string {
     `  plexus build ${dir}        data tests and an immutable snapshot`,
     `  plexus serve ${dir}        the apps over HTTP (http://127.0.0.1:7700)`,
   );
+  if (written.files.includes(CI_WORKFLOW_PATH))
+    lines.push(
+      '',
+      `CI: ${CI_WORKFLOW_PATH} validates, builds and tests on every push, checks the data contract`,
+      "(plexus diff) on pull requests, and deploys main to a node's staging, then production, channel.",
+      'It runs when the folder is the root of its git repository; set the variable PLEXUS_NODE and the',
+      'secret PLEXUS_TOKEN in the repository settings (see docs/delivery.md). Leave it out with --no-ci.',
+    );
   return `${lines.join('\n')}\n`;
 }

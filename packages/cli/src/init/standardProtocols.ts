@@ -40,6 +40,15 @@ parameters:
     type: cohort
     title: Cohort
     description: The ${plural} to describe; leave empty for all.
+# The blocks clients may rely on (optional: only when the model has such attributes or endpoints);
+# besides them, one chart per attribute (counts-<attribute> or histogram-<attribute>).
+results:
+  - { id: summary, type: markdown, title: "Size of the cohort" }
+  - { id: count, type: statistic, title: "${plural} in the cohort" }
+  - { id: numeric-attributes, type: table, title: "Numeric attributes", optional: true }
+  - { id: categorical-attributes, type: table, title: "Categorical attributes", optional: true }
+  - { id: other-attributes, type: table, title: "Dates and text", optional: true }
+  - { id: endpoints, type: table, title: "Endpoints", optional: true }
 plugin:
   module: plugins/standardApps.ts
   export: cohortSummary
@@ -76,6 +85,9 @@ parameters:
     type: cohort
     title: Comparison cohort
     description: The second cohort, when comparing cohorts.
+results:
+  - { id: summary, type: markdown, title: "The two groups compared" }
+  - { id: comparisons, type: table, title: "Every attribute compared" }
 plugin:
   module: plugins/standardApps.ts
   export: compareGroups
@@ -126,6 +138,16 @@ parameters:
     description: log (R's default), log-log, or plain.
     values: [log, log-log, plain]
     default: log
+results:
+  - { id: summary, type: markdown, title: "Who was analysed, and how" }
+  - { id: km-curve, type: chart, title: "Kaplan–Meier curves with confidence bands" }
+  - { id: medians, type: table, title: "Median survival per group" }
+  - { id: at-risk, type: table, title: "Number at risk over time" }
+  - { id: hazard-ratios, type: table, title: "Hazard ratios against the reference group", optional: true }
+  - { id: hazard-ratios-note, type: markdown, title: "Why no hazard ratios could be estimated", optional: true }
+  - { id: log-rank, type: statistic, title: "Log-rank test (two groups or more)", optional: true }
+  - { id: log-rank-groups, type: table, title: "Observed and expected events (two groups or more)", optional: true }
+  - { id: survival-table, type: table, title: "The full survival table" }
 plugin:
   module: plugins/standardApps.ts
   export: kaplanMeierByGroup

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ConflictError } from '@plexus/spec';
+import { CI_WORKFLOW_PATH, ciWorkflow } from './ciWorkflow.ts';
 import type { ProductPlan } from './ProductPlan.ts';
 import { renderMapping } from './renderMapping.ts';
 import { type ProtocolFile, standardAppsModule, standardProtocols } from './standardProtocols.ts';
@@ -81,8 +82,20 @@ export interface WrittenProduct {
   protocols: ProtocolFile[];
 }
 
-/** Writes the product folder: data files, product.yaml, mapping.yaml, protocols, plugins, package.json. */
-export async function writeProduct(plan: ProductPlan, dir: string): Promise<WrittenProduct> {
+export interface WriteProductOptions {
+  /** Write the CI workflow, .github/workflows/plexus.yml (default true). */
+  ci?: boolean;
+}
+
+/**
+ * Writes the product folder: data files, product.yaml, mapping.yaml, protocols, plugins, package.json
+ * and, unless told not to, the CI workflow of its repository.
+ */
+export async function writeProduct(
+  plan: ProductPlan,
+  dir: string,
+  options: WriteProductOptions = {},
+): Promise<WrittenProduct> {
   const files: string[] = [];
   const write = async (path: string, content: string) => {
     await writeFile(join(dir, path), content);
@@ -107,5 +120,9 @@ export async function writeProduct(plan: ProductPlan, dir: string): Promise<Writ
   for (const protocol of protocols) await write(`protocols/${protocol.name}`, protocol.content);
   await write('plugins/standardApps.ts', standardAppsModule(protocols.map((protocol) => protocol.export)));
   await write('package.json', packageJson(plan.id));
+  if (options.ci !== false) {
+    await mkdir(join(dir, dirname(CI_WORKFLOW_PATH)), { recursive: true });
+    await write(CI_WORKFLOW_PATH, ciWorkflow({ productId: plan.id }));
+  }
   return { dir, files, protocols };
 }

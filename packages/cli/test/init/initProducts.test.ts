@@ -66,6 +66,11 @@ describe('plexus init --from csv', () => {
     const { code, stdout } = await plexus('init', dir, '--from', 'csv', join(FIXTURES, 'lung.csv'));
     expect(code).toBe(0);
     expect(stdout).toContain('Check these inferences');
+    // The CI workflow of the product's repository (its content is tested in src/init/ciWorkflow.test.ts).
+    expect(await readFile(join(dir, '.github', 'workflows', 'plexus.yml'), 'utf8')).toContain(
+      `plexus deploy . --node \${{ vars.PLEXUS_NODE }} --channel staging`,
+    );
+    expect(stdout).toContain('.github/workflows/plexus.yml');
     const mapping = await readFile(join(dir, 'mapping.yaml'), 'utf8');
     expect(mapping).toContain('ph_ecog: { type: integer, name: ph.ecog }');
     expect(mapping).toContain('id: { rowNumber: { width: 3 } }');
@@ -97,8 +102,10 @@ describe('plexus init --from csv', () => {
       ...['subjects', 'baseline', 'labs'].map((name) => join(inputs, `${name}.csv`)),
       '--id',
       'small-trial',
+      '--no-ci',
     );
     expect(code).toBe(0);
+    await expect(readFile(join(dir, '.github', 'workflows', 'plexus.yml'))).rejects.toThrow();
     const mapping = await readFile(join(dir, 'mapping.yaml'), 'utf8');
     expect(mapping).toContain('enrolled: { type: date, format: "%d/%m/%Y" }');
     expect(mapping).toContain('nullValues: ["", NA, "."]');

@@ -49,6 +49,9 @@ export interface QueryOptions {
  * cannot read or write other files.
  */
 export class SnapshotReader {
+  /** The shared connection runs one statement at a time: concurrent runs of a product queue here. */
+  private turn: Promise<unknown> = Promise.resolve();
+
   private constructor(
     readonly snapshot: SnapshotRef,
     private readonly instance: DuckDBInstance,
@@ -202,7 +205,7 @@ export class SnapshotReader {
     }
     const compiled = await this.compileCohort(request.cohort ?? {});
     const sql = `SELECT ${[ENTITY_ID, ...selected].join(', ')} FROM ${FROM_ENTITIES} WHERE ${compiled.where} ORDER BY ${ENTITY_ID}`;
-    const reader = await this.connection.runAndReadAll(sql, compiled.params as never);
+    const reader = await this.exclusive(() => this.connection.runAndReadAll(sql, compiled.params as never));
     const columns = reader.getColumnsJS() as unknown[][];
     const ids = (columns[0] ?? []).map(String);
     const decoded: Array<[string, FrameColumn]> = [];
@@ -245,25 +248,40 @@ export class SnapshotReader {
 
   /** Runs a statement of the reader's own and returns its columns. */
   private readonly columns: ColumnsQuery = async (sql, params = []) => {
-    const reader = await this.connection.runAndReadAll(sql, params as never);
+    const reader = await this.exclusive(() => this.connection.runAndReadAll(sql, params as never));
     const names = reader.columnNames();
     const columns = reader.getColumnsJS() as unknown[][];
     return Object.fromEntries(names.map((name, index) => [name, columns[index] ?? []]));
   };
 
-  /** Streams a statement of the reader's own chunk by chunk. */
+  /**
+   * Streams a statement of the reader's own chunk by chunk, on a connection of its own: a statement run
+   * on the shared connection meanwhile would invalidate the stream (its chunks would read as missing).
+   */
   private readonly stream: StreamQuery = async (sql, params, onChunk) => {
-    const result = await this.connection.stream(sql, params as never);
-    for (;;) {
-      const chunk = await result.fetchChunk();
-      if (!chunk || chunk.rowCount === 0) break;
-      onChunk(chunk);
+    const connection = await this.instance.connect();
+    try {
+      const result = await connection.stream(sql, params as never);
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        onChunk(chunk);
+      }
+    } finally {
+      connection.closeSync();
     }
   };
 
+  /** Runs work on the shared connection once every statement queued before it has finished. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const mine = this.turn.then(work, work);
+    this.turn = mine.catch(() => undefined);
+    return mine;
+  }
+
   /** Runs a statement of the reader's own (model identifiers, bound values) and returns its rows. */
   private readonly run: RunQuery = async (sql, params = []) => {
-    const reader = await this.connection.runAndReadAll(sql, params as never);
+    const reader = await this.exclusive(() => this.connection.runAndReadAll(sql, params as never));
     return reader.getRowObjectsJS() as Array<Record<string, unknown>>;
   };
 

@@ -41,6 +41,11 @@ export interface PluginContext {
   /** The events of a modality for a cohort, columnar. */
   events(request: EventsRequest): Promise<EventTable>;
   sql(query: string, params?: unknown[]): Promise<QueryResult>;
+  /**
+   * Reports how far a long computation is (0–1) and what it is doing; clients of a long run see it.
+   * Cheap to call often: the host forwards at most a few updates a second.
+   */
+  progress(fraction: number, message?: string): void;
 }
 
 export type ProtocolPlugin = (context: PluginContext) => PluginOutput | Promise<PluginOutput>;

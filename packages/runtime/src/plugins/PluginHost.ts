@@ -16,6 +16,7 @@ import type { PluginContext } from './PluginContext.ts';
 import { PluginRunError } from './PluginRunError.ts';
 import { startWorker } from './startWorker.ts';
 import {
+  type ProgressMessage,
   type RunRequest,
   serializeError,
   type WorkerOutcome,
@@ -39,6 +40,10 @@ export interface PluginInvocation {
   timeoutMs: number;
   memoryMb: number;
   data: DataAccess;
+  /** Aborting stops the plugin at once: its worker is terminated and the run fails with CANCELLED. */
+  signal?: AbortSignal;
+  /** Progress the plugin reports through ctx.progress. */
+  onProgress?: (fraction: number, message?: string) => void;
 }
 
 export interface PluginHostOptions {
@@ -74,7 +79,7 @@ export class PluginHost {
   }
 
   async run(invocation: PluginInvocation): Promise<PluginOutput> {
-    await this.acquireSlot();
+    await this.acquireSlot(invocation.signal);
     const worker = this.takeWorker(invocation.memoryMb);
     try {
       return await this.execute(worker, invocation);
@@ -93,7 +98,7 @@ export class PluginHost {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
-  private async acquireSlot(): Promise<void> {
+  private async acquireSlot(signal?: AbortSignal): Promise<void> {
     if (this.closed) throw new Error('plugin host is closed');
     if (this.running < this.maxWorkers) {
       this.running++;
@@ -104,8 +109,22 @@ export class PluginHost {
         `all ${this.maxWorkers} plugin workers are busy and ${this.maxQueue} runs are waiting; retry in a moment`,
       );
     }
-    // The slot is handed over by the run that finishes: `running` stays counted for us.
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
+    // The slot is handed over by the run that finishes: `running` stays counted for us. A run cancelled
+    // while it waits leaves the queue at once.
+    await new Promise<void>((resolve, reject) => {
+      const take = () => {
+        signal?.removeEventListener('abort', leave);
+        resolve();
+      };
+      const leave = () => {
+        const index = this.waiting.indexOf(take);
+        if (index >= 0) this.waiting.splice(index, 1);
+        reject(new PluginRunError('CANCELLED', 'the run was cancelled before it started'));
+      };
+      if (signal?.aborted) return leave();
+      signal?.addEventListener('abort', leave, { once: true });
+      this.waiting.push(take);
+    });
   }
 
   private takeWorker(memoryMb: number): Worker {
@@ -134,7 +153,17 @@ export class PluginHost {
         clearTimeout(timer);
         action();
       };
-      const fail = (error: PluginRunError) => finish(() => reject(error));
+      const fail = (error: PluginRunError) =>
+        finish(() => {
+          invocation.signal?.removeEventListener('abort', cancel);
+          reject(error);
+        });
+      const cancel = () => fail(new PluginRunError('CANCELLED', 'the run was cancelled'));
+      if (invocation.signal?.aborted) {
+        cancel();
+        return;
+      }
+      invocation.signal?.addEventListener('abort', cancel, { once: true });
       const timer = setTimeout(() => {
         fail(
           new PluginRunError(
@@ -144,9 +173,15 @@ export class PluginHost {
         );
       }, invocation.timeoutMs);
 
-      worker.on('message', (message: WorkerRequest | WorkerOutcome) => {
-        if (message.type === 'done') finish(() => resolve(message.output));
-        else if (message.type === 'failed') {
+      worker.on('message', (message: WorkerRequest | WorkerOutcome | ProgressMessage) => {
+        if (message.type === 'done')
+          finish(() => {
+            invocation.signal?.removeEventListener('abort', cancel);
+            resolve(message.output);
+          });
+        else if (message.type === 'progress') {
+          if (!settled) invocation.onProgress?.(message.fraction, message.message);
+        } else if (message.type === 'failed') {
           const code = message.error.code === 'INPUT_INVALID' ? 'INPUT_INVALID' : 'PLUGIN_FAILED';
           fail(new PluginRunError(code, message.error.message));
         } else if (

@@ -4,6 +4,7 @@ export type PluginFailureCode =
   | 'PLUGIN_OUT_OF_MEMORY'
   | 'PLUGIN_CRASHED'
   | 'INVALID_RESULT'
+  | 'CANCELLED'
   | 'INPUT_INVALID';
 
 /** A plugin run that did not produce a result; the run is marked failed with this code and message. */

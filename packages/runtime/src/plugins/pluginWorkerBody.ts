@@ -5,6 +5,7 @@ import type { PluginContext, ProtocolPlugin } from './PluginContext.ts';
 import {
   type DataReply,
   type InspectRequest,
+  type ProgressMessage,
   type RunRequest,
   serializeError,
   type WorkerOutcome,
@@ -54,9 +55,27 @@ async function run(request: RunRequest): Promise<WorkerOutcome> {
     matrix: (matrixRequest) => ask<MatrixSlice>({ type: 'matrix', request: matrixRequest }),
     events: (eventsRequest) => ask<EventTable>({ type: 'events', request: eventsRequest }),
     sql: (query, params = []) => ask<QueryResult>({ type: 'sql', query, params }),
+    progress: reportProgress,
   };
   const output = await (plugin as ProtocolPlugin)(context);
   return { type: 'done', output };
+}
+
+let lastProgressAt = 0;
+
+/** Forwards at most ten updates a second, always the final one (fraction 1), so a tight loop cannot flood the host. */
+function reportProgress(fraction: number, message?: string): void {
+  if (!Number.isFinite(fraction)) return;
+  const now = Date.now();
+  const clamped = Math.min(1, Math.max(0, fraction));
+  if (clamped < 1 && now - lastProgressAt < 100) return;
+  lastProgressAt = now;
+  const update: ProgressMessage = {
+    type: 'progress',
+    fraction: clamped,
+    ...(typeof message === 'string' ? { message: message.slice(0, 200) } : {}),
+  };
+  port.postMessage(update);
 }
 
 async function inspect(request: InspectRequest): Promise<WorkerOutcome> {

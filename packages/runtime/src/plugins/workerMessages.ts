@@ -46,6 +46,13 @@ export type WorkerReply = { type: 'reply'; requestId: number } & (
   | { ok: false; error: SerializedError }
 );
 
+/** A plugin's report of how far it is; fire and forget. */
+export interface ProgressMessage {
+  type: 'progress';
+  fraction: number;
+  message?: string;
+}
+
 export type WorkerOutcome =
   | { type: 'done'; output: PluginOutput }
   | { type: 'failed'; error: SerializedError }

@@ -8,6 +8,8 @@ export async function checkPlugin(
   productDir: string,
   protocol: Protocol,
   file: YamlFile,
+  /** Modules already inspected for this product: protocols often share one module, loaded once. */
+  inspections: Map<string, Promise<Record<string, string>>> = new Map(),
 ): Promise<{ modulePath?: string; problems: Problem[] }> {
   const located = await resolveInsideProduct(productDir, protocol.plugin.module);
   const moduleProblem = (message: string) => ({
@@ -19,7 +21,12 @@ export async function checkPlugin(
   const modulePath = located.path;
   let module: Record<string, string>;
   try {
-    module = await inspectPluginModule(modulePath);
+    let inspection = inspections.get(modulePath);
+    if (!inspection) {
+      inspection = inspectPluginModule(modulePath);
+      inspections.set(modulePath, inspection);
+    }
+    module = await inspection;
   } catch (error) {
     const reason = loadFailure(error, productDir);
     return {

@@ -17,11 +17,11 @@ async function existing(candidates: string[]): Promise<string | undefined> {
 }
 
 /**
- * One sha256 over a plugin module and every module of the product it imports by relative path, so
- * that editing a helper file changes the recorded plugin hash too. Packages (`@plexus/stats`, …) are
- * covered by the engine version instead.
+ * A plugin module and every module of the product it imports by relative path, as paths relative to the
+ * product folder mapped to the sha256 of their text. Packages (`@plexus/stats`, …) are not followed:
+ * the engine version covers them.
  */
-export async function hashPluginSources(entry: string, productDir: string): Promise<string> {
+export async function pluginSourceFiles(entry: string, productDir: string): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
   const queue = [entry];
   while (queue.length > 0) {
@@ -41,5 +41,13 @@ export async function hashPluginSources(entry: string, productDir: string): Prom
       if (found) queue.push(found);
     }
   }
-  return sha256Text(canonicalJson(Object.fromEntries([...hashes].sort(([a], [b]) => a.localeCompare(b)))));
+  return hashes;
+}
+
+/** One sha256 over a plugin's source files (in code-point order, the same on every machine whatever its locale), so that editing a helper file changes the recorded plugin hash too. */
+export async function hashPluginSources(entry: string, productDir: string): Promise<string> {
+  const hashes = await pluginSourceFiles(entry, productDir);
+  return sha256Text(
+    canonicalJson(Object.fromEntries([...hashes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))),
+  );
 }

@@ -31,6 +31,7 @@ export async function loadProtocols(
     .sort();
   const protocols: LoadedProtocol[] = [];
   const problems: Problem[] = [];
+  const inspections = new Map<string, Promise<Record<string, string>>>();
   const seen = new Map<string, string>();
   for (const name of names) {
     const relativePath = join(folder, name);
@@ -58,7 +59,7 @@ export async function loadProtocols(
       );
     seen.set(protocol.id, relativePath);
     if (model) fileProblems.push(...checkProtocolParameters(protocol, model, file));
-    const plugin = await checkPlugin(productDir, protocol, file);
+    const plugin = await checkPlugin(productDir, protocol, file, inspections);
     fileProblems.push(...plugin.problems);
     problems.push(...fileProblems);
     if (!hasErrors(fileProblems) && plugin.modulePath) {

@@ -1,18 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { relative } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import {
+  canonicalJson,
   ENGINE_VERSION,
   type FeatureHit,
   gitState,
   loadProductFolder,
-  type ProductDefinition,
+  readYamlFile,
   SnapshotReader,
   SnapshotStore,
+  sha256Text,
   snapshotRootFor,
 } from '@plexus/engine';
-import type { Problem, Protocol, ResultDocument, Run } from '@plexus/spec';
+import type { Problem, Product, Protocol, ResultDocument, Run, RunVersions } from '@plexus/spec';
 import {
   API_VERSION,
+  checkDocument,
   didYouMean,
   type ErrorDetail,
   formatLocation,
@@ -20,6 +24,7 @@ import {
   hasErrors,
   InputError,
   NotFoundError,
+  ProductSchema,
 } from '@plexus/spec';
 import { compileParameterSchema } from '../parameters/compileParameterSchema.ts';
 import { validateParameters } from '../parameters/validateParameters.ts';
@@ -27,9 +32,13 @@ import type { PluginHost } from '../plugins/PluginHost.ts';
 import { PluginRunError } from '../plugins/PluginRunError.ts';
 import type { LoadedProtocol } from '../protocols/LoadedProtocol.ts';
 import { loadProtocols } from '../protocols/loadProtocols.ts';
+import { DefinitionStore } from '../releases/DefinitionStore.ts';
+import { definitionFiles } from '../releases/definitionFiles.ts';
 import { normalizeOutput } from '../results/normalizeOutput.ts';
+import type { ExecutedRun, ExecuteOptions, PreparedRun } from './PreparedRun.ts';
 import {
   type CohortCount,
+  type HeldVersions,
   type ModelView,
   modalityView,
   type ProductAccessDefaults,
@@ -37,6 +46,7 @@ import {
   type ProductService,
   type ProtocolSummary,
 } from './ProductService.ts';
+import type { ProductTestStatus } from './productTestStatus.ts';
 
 export interface ProductRuntimeOptions {
   host: PluginHost;
@@ -63,6 +73,10 @@ const COHORT_ONLY: Protocol = {
   plugin: { module: 'none', export: 'none' },
 };
 
+function checkDocumentProblems(value: unknown): unknown[] {
+  return checkDocument(ProductSchema, value);
+}
+
 function problemsError(dir: string, what: string, problems: Problem[]): InputError {
   const errors = problems.filter((problem) => problem.severity === 'error');
   return new InputError(
@@ -71,14 +85,29 @@ function problemsError(dir: string, what: string, problems: Problem[]): InputErr
   );
 }
 
-/** One data product served from its current snapshot: descriptor, model, protocols and runs. */
+/** What a runtime executes: a product's definition (as kept in the definition store) and where it lives. */
+interface RuntimeDefinition {
+  /** The folder plugins are run from: the kept copy of the definition. */
+  dir: string;
+  product: Product;
+  /** Where the product's snapshots and definitions are kept. */
+  snapshotRoot: string;
+  definitionHash: string;
+  /** Commit of the product folder when the definition was kept ("-dirty" with uncommitted changes). */
+  gitCommit: string | null;
+}
+
+/**
+ * One version of a data product — one definition (protocols, plugins) over one snapshot: descriptor,
+ * model, protocols and runs. A node opens the current version of each product folder, and opens earlier
+ * versions read-only on demand, so that a run can be executed again exactly as it first was.
+ */
 export class ProductRuntime implements ProductService {
   private readonly schemas = new Map<string, Record<string, unknown>>();
+  private tests: ProductTestStatus | undefined;
 
   private constructor(
-    /** Commit of the product folder when it was opened ("-dirty" with uncommitted changes): plugins and protocols come from it. */
-    private readonly gitCommit: string | null,
-    private readonly definition: ProductDefinition,
+    private readonly definition: RuntimeDefinition,
     private readonly reader: SnapshotReader,
     private readonly loaded: LoadedProtocol[],
     private readonly options: ProductRuntimeOptions,
@@ -88,12 +117,13 @@ export class ProductRuntime implements ProductService {
       this.schemas.set(protocol.definition.id, compileParameterSchema(protocol.definition, model));
   }
 
+  /** The product folder's definition over its current snapshot; the definition is kept for later re-runs. */
   static async open(dir: string, options: ProductRuntimeOptions): Promise<ProductRuntime> {
     const loaded = await loadProductFolder(dir);
     if (!loaded.definition) throw problemsError(dir, 'the product has problems', loaded.problems);
     const definition = loaded.definition;
-    const store = new SnapshotStore(snapshotRootFor(definition.dir, definition.product.id, options));
-    const snapshot = await store.current();
+    const snapshotRoot = snapshotRootFor(definition.dir, definition.product.id, options);
+    const snapshot = await new SnapshotStore(snapshotRoot).current();
     if (!snapshot)
       throw new InputError(
         `product ${definition.product.id} has no snapshot yet: run 'plexus build ${dir}' first`,
@@ -109,12 +139,133 @@ export class ProductRuntime implements ProductService {
       if (hasErrors(protocols.problems))
         throw problemsError(dir, 'protocols have problems', protocols.problems);
       const git = await gitState(definition.dir);
-      const commit = git ? `${git.commit}${git.dirty ? '-dirty' : ''}` : null;
-      return new ProductRuntime(commit, definition, reader, protocols.protocols, options);
+      const gitCommit = git ? `${git.commit}${git.dirty ? '-dirty' : ''}` : null;
+      const kept = await new DefinitionStore(snapshotRoot).keep(
+        definition.dir,
+        await definitionFiles(definition.dir, definition.product, protocols.protocols),
+        { productId: definition.product.id, productVersion: definition.product.version, gitCommit },
+      );
+      // Plugins run from the kept copy, so that the current version and a later re-run pinned to it
+      // execute the very same files.
+      const copyDir = new DefinitionStore(snapshotRoot).definitionDir(kept.hash);
+      const fromCopy = protocols.protocols.map((protocol) => ({
+        ...protocol,
+        modulePath: join(copyDir, relative(definition.dir, protocol.modulePath)),
+      }));
+      return new ProductRuntime(
+        { dir: copyDir, product: definition.product, snapshotRoot, definitionHash: kept.hash, gitCommit },
+        reader,
+        fromCopy,
+        options,
+      );
     } catch (error) {
       reader.close();
       throw error;
     }
+  }
+
+  /**
+   * An earlier version of a product, read-only: a kept definition over a kept snapshot. NotFoundError
+   * when the node no longer holds either.
+   */
+  static async openVersion(
+    snapshotRoot: string,
+    versions: { definitionHash: string; dataVersion: string },
+    options: ProductRuntimeOptions,
+  ): Promise<ProductRuntime> {
+    const definitions = new DefinitionStore(snapshotRoot);
+    const record = /^[0-9a-f]{16}$/.test(versions.definitionHash)
+      ? await definitions.read(versions.definitionHash)
+      : null;
+    if (!record)
+      throw new NotFoundError(
+        `this node no longer holds definition ${versions.definitionHash} of the product; re-run on the current version instead`,
+      );
+    const snapshot = await new SnapshotStore(snapshotRoot).readSnapshot(versions.dataVersion);
+    if (!snapshot)
+      throw new NotFoundError(
+        `this node no longer holds data version ${versions.dataVersion} of ${record.productId}; re-run on the current version instead`,
+      );
+    const dir = definitions.definitionDir(record.hash);
+    const productFile = await readYamlFile(join(dir, 'product.yaml'), 'product.yaml');
+    const problems = [...productFile.problems, ...checkDocumentProblems(productFile.value)];
+    if (problems.length > 0)
+      throw new Error(`kept definition ${record.hash} of ${record.productId} has an unreadable product.yaml`);
+    const product = productFile.value as Product;
+    const reader = await SnapshotReader.open(snapshot);
+    try {
+      const protocols = await loadProtocols(dir, product.protocols ?? 'protocols', snapshot.manifest.model);
+      if (hasErrors(protocols.problems))
+        throw problemsError(dir, 'protocols of the kept definition have problems', protocols.problems);
+      return new ProductRuntime(
+        { dir, product, snapshotRoot, definitionHash: record.hash, gitCommit: record.gitCommit },
+        reader,
+        protocols.protocols,
+        options,
+      );
+    } catch (error) {
+      reader.close();
+      throw error;
+    }
+  }
+
+  /** Every version this runtime stands for; a run records them all. */
+  get versions(): RunVersions {
+    return {
+      productVersion: this.definition.product.version,
+      definitionHash: this.definition.definitionHash,
+      gitCommit: this.definition.gitCommit,
+      dataVersion: this.reader.manifest.dataVersion,
+      engineVersion: ENGINE_VERSION,
+    };
+  }
+
+  get snapshotRoot(): string {
+    return this.definition.snapshotRoot;
+  }
+
+  async heldVersions(): Promise<HeldVersions> {
+    const definitions = await new DefinitionStore(this.definition.snapshotRoot).list();
+    const snapshots = await new SnapshotStore(this.definition.snapshotRoot).list();
+    const times = new Map<string, number>();
+    // A definition is as recent as its files: the copy's record is written when it is first kept.
+    for (const record of definitions) {
+      const at = await stat(
+        join(new DefinitionStore(this.definition.snapshotRoot).definitionDir(record.hash), 'definition.json'),
+      )
+        .then((found) => found.mtimeMs)
+        .catch(() => 0);
+      times.set(record.hash, at);
+    }
+    return {
+      current: this.versions,
+      definitions: definitions
+        .sort((a, b) => (times.get(b.hash) ?? 0) - (times.get(a.hash) ?? 0))
+        .map((record) => ({
+          definitionHash: record.hash,
+          productVersion: record.productVersion,
+          gitCommit: record.gitCommit,
+        })),
+      snapshots: snapshots
+        .sort((a, b) =>
+          a.manifest.builtAt < b.manifest.builtAt ? 1 : a.manifest.builtAt > b.manifest.builtAt ? -1 : 0,
+        )
+        .map((snapshot) => ({
+          dataVersion: snapshot.dataVersion,
+          builtAt: snapshot.manifest.builtAt,
+          entityCount: snapshot.manifest.model.entityCount,
+        })),
+    };
+  }
+
+  /** The kept copy of the definition this runtime executes: protocols, plugins and tests. */
+  get definitionDir(): string {
+    return this.definition.dir;
+  }
+
+  /** Records how this version fared in its tests, for its descriptor. */
+  setTestStatus(status: ProductTestStatus): void {
+    this.tests = status;
   }
 
   get id(): string {
@@ -146,8 +297,10 @@ export class ProductRuntime implements ProductService {
       tags: product.tags ?? [],
       entity: { ...product.entity, count: manifest.model.entityCount },
       dataVersion: manifest.dataVersion,
-      gitCommit: this.gitCommit,
+      definitionHash: this.definition.definitionHash,
+      gitCommit: this.definition.gitCommit,
       builtAt: manifest.builtAt,
+      ...(this.tests ? { tests: this.tests } : {}),
     };
   }
 
@@ -192,29 +345,41 @@ export class ProductRuntime implements ProductService {
     return this.reader.searchFeatures(modality, text, limit);
   }
 
-  async run(protocolId: string, params: unknown): Promise<Run> {
-    const protocol = this.loaded.find((candidate) => candidate.definition.id === protocolId);
-    if (!protocol) {
-      const ids = this.loaded.map((candidate) => candidate.definition.id);
-      throw new NotFoundError(
-        `product '${this.id}' has no protocol '${protocolId}'${didYouMean(protocolId, ids)} (it has: ${ids.join(', ')})`,
-      );
-    }
+  /**
+   * Checks a run request and fixes everything its result will depend on: the protocol and plugin
+   * versions, the parameters with defaults applied and names resolved, and a key over all of them.
+   */
+  async prepare(protocolId: string, params: unknown): Promise<PreparedRun> {
+    const protocol = this.protocolNamed(protocolId);
     const { definition } = protocol;
     const resolved = await this.checkParameters(definition, params);
-    const { attributes, endpoints, modalities, entityCount } = this.reader.manifest.model;
-    const started = Date.now();
-    const run = {
-      id: randomUUID(),
+    const versions = this.versions;
+    const prepared = {
       productId: this.id,
       protocolId,
-      startedAt: new Date(started).toISOString(),
+      protocolVersion: definition.version,
+      pluginSha256: protocol.pluginSha256,
+      versions,
+      params: resolved,
     };
+    return { ...prepared, requestKey: sha256Text(canonicalJson(prepared)) };
+  }
+
+  /** Executes a prepared run; a plugin failure (or a cancellation) is a failed run, not an exception. */
+  async execute(prepared: PreparedRun, options: ExecuteOptions = {}): Promise<ExecutedRun> {
+    if (prepared.productId !== this.id || prepared.versions.definitionHash !== this.definition.definitionHash)
+      throw new Error(
+        `run prepared for ${prepared.productId} ${prepared.versions.definitionHash}, not for this version`,
+      );
+    const protocol = this.protocolNamed(prepared.protocolId);
+    const { definition } = protocol;
+    const { attributes, endpoints, modalities, entityCount } = this.reader.manifest.model;
+    const started = Date.now();
     try {
       const output = await this.options.host.run({
         modulePath: protocol.modulePath,
         exportName: definition.plugin.export,
-        params: resolved,
+        params: prepared.params,
         product: {
           id: this.id,
           version: this.definition.product.version,
@@ -235,18 +400,48 @@ export class ProductRuntime implements ProductService {
               timeoutMs: this.options.sqlTimeoutMs ?? 30_000,
             }),
         },
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });
-      const result = this.resultDocument(protocol, resolved, normalizeOutput(output));
-      return { ...run, status: 'succeeded', durationMs: Date.now() - started, result };
+      const result = this.resultDocument(protocol, prepared.params, normalizeOutput(output));
+      return { status: 'succeeded', durationMs: Date.now() - started, result };
     } catch (error) {
       if (!(error instanceof PluginRunError)) throw error;
       return {
-        ...run,
-        status: 'failed',
+        status: error.code === 'CANCELLED' ? 'cancelled' : 'failed',
         durationMs: Date.now() - started,
         error: { code: error.code, message: error.message },
       };
     }
+  }
+
+  /** Prepares and executes at once, without a run store: for the CLI and tests. */
+  async run(protocolId: string, params: unknown): Promise<Run> {
+    const prepared = await this.prepare(protocolId, params);
+    const startedAt = new Date().toISOString();
+    const executed = await this.execute(prepared);
+    const run = {
+      id: randomUUID(),
+      productId: this.id,
+      protocolId,
+      startedAt,
+      durationMs: executed.durationMs,
+    };
+    if (executed.status === 'succeeded') return { ...run, status: 'succeeded', result: executed.result };
+    return {
+      ...run,
+      status: 'failed',
+      error: executed.error ?? { code: 'PLUGIN_FAILED', message: 'the run failed' },
+    };
+  }
+
+  private protocolNamed(protocolId: string): LoadedProtocol {
+    const protocol = this.loaded.find((candidate) => candidate.definition.id === protocolId);
+    if (protocol) return protocol;
+    const ids = this.loaded.map((candidate) => candidate.definition.id);
+    throw new NotFoundError(
+      `product '${this.id}' has no protocol '${protocolId}'${didYouMean(protocolId, ids)} (it has: ${ids.join(', ')})`,
+    );
   }
 
   /**
@@ -327,7 +522,7 @@ export class ProductRuntime implements ProductService {
       provenance: {
         product: { id: this.id, version: this.definition.product.version },
         dataVersion: manifest.dataVersion,
-        gitCommit: this.gitCommit,
+        gitCommit: this.definition.gitCommit,
         protocol: { id: protocol.definition.id, version: protocol.definition.version },
         plugin: {
           module: relative(this.definition.dir, protocol.modulePath),

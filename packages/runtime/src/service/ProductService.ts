@@ -1,5 +1,8 @@
 import type { FeatureHit, ManifestAttribute, ManifestModality } from '@plexus/engine';
-import type { Owner, Run } from '@plexus/spec';
+import type { Owner, Run, RunVersions } from '@plexus/spec';
+import type { ExecutedRun, ExecuteOptions, PreparedRun } from './PreparedRun.ts';
+import type { ProductRuntime } from './ProductRuntime.ts';
+import type { ProductTestStatus } from './productTestStatus.ts';
 
 /** Attributes as the snapshot describes them, with summary statistics computed at build time. */
 export type { AttributeSummary } from '@plexus/engine';
@@ -44,8 +47,12 @@ export interface ProductDescriptor {
   tags: string[];
   entity: { singular: string; plural: string; count: number };
   dataVersion: string;
+  /** sha256 (16 hex digits) of the definition's files: a new one whenever protocols or plugins change. */
+  definitionHash: string;
   gitCommit: string | null;
   builtAt: string;
+  /** How this version fared in the product's tests, when the node ran them. */
+  tests?: ProductTestStatus;
 }
 
 export interface ProtocolSummary {
@@ -73,14 +80,29 @@ export interface ProductAccessDefaults {
   everyone?: 'viewer' | 'analyst';
 }
 
+/** The versions of a product a node holds: any pair of a definition and a snapshot can be re-run on. */
+export interface HeldVersions {
+  current: RunVersions;
+  definitions: Array<{ definitionHash: string; productVersion: string; gitCommit: string | null }>;
+  snapshots: Array<{ dataVersion: string; builtAt: string; entityCount: number }>;
+}
+
 export interface ProductService {
   readonly id: string;
+  /** The versions of the product this service serves. */
+  readonly versions: RunVersions;
+  /** Every definition and snapshot of the product the node keeps, newest first. */
+  heldVersions?(): Promise<HeldVersions>;
   accessDefaults(): ProductAccessDefaults;
   descriptor(): ProductDescriptor;
   model(): ModelView;
   protocols(): ProtocolSummary[];
   /** Throws NotFoundError for an unknown protocol, InputError (with one detail per parameter) for bad params. */
   run(protocolId: string, params: unknown): Promise<Run>;
+  /** Checks a run request (NotFoundError, InputError as run) and fixes its versions and resolved parameters. */
+  prepare(protocolId: string, params: unknown): Promise<PreparedRun>;
+  /** Executes a run this service prepared; failures and cancellation are results, not exceptions. */
+  execute(prepared: PreparedRun, options?: ExecuteOptions): Promise<ExecutedRun>;
   /** Throws InputError (one detail per problem) for a cohort that does not fit the model. */
   countCohort(cohort: unknown): Promise<CohortCount>;
   /** Names to pick from in a modality: matrix features, event names or genes. InputError for an unknown modality. */
@@ -90,5 +112,25 @@ export interface ProductService {
 export interface ProductRegistry {
   list(): ProductService[];
   get(id: string): ProductService | undefined;
+  /**
+   * An earlier version of a served product, read-only, for re-running a run exactly as it first ran.
+   * NotFoundError when the product is not served or the node no longer holds that version.
+   */
+  version(id: string, versions: { definitionHash: string; dataVersion: string }): Promise<ProductService>;
+  /** True for a product the node serves from a product folder given at start (not from deployments). */
+  servedFromFolder?(id: string): boolean;
+  /**
+   * Opens a version kept in a snapshot root (a deployment) without serving it, its tests run (or
+   * recalled) and their status in its descriptor.
+   */
+  openKept?(
+    snapshotRoot: string,
+    versions: { definitionHash: string; dataVersion: string },
+  ): Promise<ProductRuntime>;
+  /**
+   * Serves this version from now on: as `<id>` on the production channel, as `<id>@<channel>` on
+   * another. The version it replaces stays open for the runs executing on it and for re-runs.
+   */
+  serve?(product: ProductRuntime, channel?: string): void;
   close(): Promise<void>;
 }

@@ -159,6 +159,76 @@ export interface AuditPage {
   next: string | null;
 }
 
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled';
+export const RUN_STATUSES: readonly RunStatus[] = ['running', 'succeeded', 'failed', 'cancelled'];
+
+/**
+ * One run of a protocol as the node remembers it: who, when, and every version its result depends on.
+ * The result document is not here: it is a content-addressed file named by `resultHash`.
+ */
+export interface RunRecord {
+  id: string;
+  /** Null for a caller without an account (a public product's anonymous visitor). */
+  userId: string | null;
+  /** The node that executed it: a restart fails only that node's unfinished runs. */
+  node: string;
+  status: RunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  durationMs: number | null;
+  productId: string;
+  productVersion: string;
+  definitionHash: string;
+  gitCommit: string | null;
+  dataVersion: string;
+  engineVersion: string;
+  protocolId: string;
+  protocolVersion: string;
+  pluginSha256: string;
+  /** The parameters after defaults were applied and names resolved (the cohort among them). */
+  params: Record<string, unknown>;
+  /** sha256 over versions and parameters: runs with equal keys have equal results. */
+  requestKey: string;
+  /** sha256 of the canonical JSON of the result document; set when the run succeeded. */
+  resultHash: string | null;
+  error: { code: string; message: string } | null;
+  /** The earlier run whose stored result answered this request. */
+  reusedFrom: string | null;
+  /** The run this one re-ran. */
+  rerunOf: string | null;
+}
+
+export type NewRunRecord = Omit<RunRecord, 'id'>;
+
+export interface RunOutcome {
+  status: Exclude<RunStatus, 'running'>;
+  finishedAt: string;
+  durationMs: number;
+  resultHash: string | null;
+  error: { code: string; message: string } | null;
+}
+
+export interface RunQuery {
+  /** Only this user's runs; null for runs without an account. Omitted: everyone's (administrators). */
+  userId?: string | null;
+  productId?: string;
+  protocolId?: string;
+  status?: RunStatus;
+  /** Inclusive lower bound on `startedAt`. */
+  from?: string;
+  /** Exclusive upper bound on `startedAt`. */
+  to?: string;
+  limit: number;
+  /** The `next` cursor of the previous page. */
+  after?: string;
+}
+
+export interface RunPage {
+  /** Newest first. */
+  runs: RunRecord[];
+  next: string | null;
+}
+
 export interface ControlStore {
   // Users
   /** Creates the user on first sign-in, refreshes name and email afterwards; never changes `admin`. */
@@ -207,6 +277,17 @@ export interface ControlStore {
   // Audit: append-only, there is deliberately no way to change or remove an entry.
   appendAudit(entry: NewAuditEntry): Promise<AuditEntry>;
   queryAudit(query: AuditQuery): Promise<AuditPage>;
+
+  // Runs
+  createRun(run: NewRunRecord): Promise<RunRecord>;
+  /** Records how a running run ended; null when it had already ended (e.g. cancelled meanwhile). */
+  finishRun(id: string, outcome: RunOutcome): Promise<RunRecord | null>;
+  getRun(id: string): Promise<RunRecord | null>;
+  listRuns(query: RunQuery): Promise<RunPage>;
+  /** The newest succeeded run with this request key, whose stored result answers the same request. */
+  findReusableRun(requestKey: string): Promise<RunRecord | null>;
+  /** Fails the runs a node left running when it stopped; resolves to how many there were. */
+  failInterruptedRuns(node: string, at: string): Promise<number>;
 
   close(): Promise<void>;
 }

@@ -9,9 +9,14 @@ import type {
   Group,
   NewApiToken,
   NewAuditEntry,
+  NewRunRecord,
   Principal,
   ProductAccess,
   ProtocolRestriction,
+  RunOutcome,
+  RunPage,
+  RunQuery,
+  RunRecord,
   StoredApiToken,
   User,
   UserIdentity,
@@ -22,6 +27,7 @@ import * as audit from './store/audit.ts';
 import * as grants from './store/grants.ts';
 import * as groups from './store/groups.ts';
 import * as access from './store/productAccess.ts';
+import * as runs from './store/runs.ts';
 import * as users from './store/users.ts';
 
 /**
@@ -147,6 +153,30 @@ export class SqlControlStore implements ControlStore {
 
   queryAudit(query: AuditQuery): Promise<AuditPage> {
     return audit.queryAudit(this.#db, query);
+  }
+
+  createRun(run: NewRunRecord): Promise<RunRecord> {
+    return runs.createRun(this.#db, run);
+  }
+
+  finishRun(id: string, outcome: RunOutcome): Promise<RunRecord | null> {
+    return runs.finishRun(this.#db, id, outcome);
+  }
+
+  getRun(id: string): Promise<RunRecord | null> {
+    return runs.getRun(this.#db, id);
+  }
+
+  listRuns(query: RunQuery): Promise<RunPage> {
+    return runs.listRuns(this.#db, query);
+  }
+
+  findReusableRun(requestKey: string): Promise<RunRecord | null> {
+    return runs.findReusableRun(this.#db, requestKey);
+  }
+
+  failInterruptedRuns(node: string, at: string): Promise<number> {
+    return runs.failInterruptedRuns(this.#db, node, at);
   }
 
   close(): Promise<void> {

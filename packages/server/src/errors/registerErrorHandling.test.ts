@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../createServer.ts';
 import { createTestServer } from '../testing/createTestServer.ts';
 import { createFakeRegistry, FAKE_BUG_MESSAGE, FAKE_PRODUCT_ID } from '../testing/fakeRegistry.ts';
+import { registryOf } from '../testing/registryOf.ts';
 import { registryThrowing } from '../testing/registryThrowing.ts';
 import { testGatekeeper } from '../testing/testGatekeeper.ts';
 
@@ -106,7 +107,7 @@ describe('error handling', () => {
     const broken = { ...product, descriptor: () => ({ ...product.descriptor(), title: undefined }) as never };
     const server = await createServer({
       gatekeeper: await testGatekeeper(),
-      registry: { list: () => [broken], get: () => broken, close: async () => {} },
+      registry: registryOf([broken]),
     });
     const response = await server.inject({ method: 'GET', url: '/api/v1/products' });
     await server.close();

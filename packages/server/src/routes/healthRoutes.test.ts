@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../createServer.ts';
 import { createTestServer } from '../testing/createTestServer.ts';
+import { registryOf } from '../testing/registryOf.ts';
 import { testGatekeeper } from '../testing/testGatekeeper.ts';
 
 describe('GET /healthz', () => {
@@ -21,7 +22,7 @@ describe('GET /healthz', () => {
   it('counts zero products on an empty node', async () => {
     const empty = await createServer({
       gatekeeper: await testGatekeeper(),
-      registry: { list: () => [], get: () => undefined, close: async () => {} },
+      registry: registryOf([]),
     });
     const response = await empty.inject({ method: 'GET', url: '/healthz' });
     expect(response.json()).toEqual({ status: 'ok', products: 0 });

@@ -1,4 +1,5 @@
 import type { ProductRegistry } from '@plexus/runtime';
+import { RunVersionsSchema } from '@plexus/spec';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { authorizeProduct, visibleProducts } from '../gatekeeper/authorizeProduct.ts';
@@ -12,6 +13,31 @@ import { type ProductPath, ProductPathSchema } from './pathParams.ts';
 const ProductListSchema = Type.Object(
   { products: Type.Array(refTo(ProductDescriptorSchema)) },
   { additionalProperties: false, description: 'The products this node serves.' },
+);
+
+const HeldVersionsSchema = Type.Object(
+  {
+    current: RunVersionsSchema,
+    definitions: Type.Array(
+      Type.Object(
+        {
+          definitionHash: Type.String(),
+          productVersion: Type.String(),
+          gitCommit: Type.Union([Type.String(), Type.Null()]),
+        },
+        { additionalProperties: false },
+      ),
+      { description: 'Kept definitions (protocols, plugins, mapping), newest first.' },
+    ),
+    snapshots: Type.Array(
+      Type.Object(
+        { dataVersion: Type.String(), builtAt: Type.String(), entityCount: Type.Integer() },
+        { additionalProperties: false },
+      ),
+      { description: 'Kept snapshots, newest first.' },
+    ),
+  },
+  { additionalProperties: false },
 );
 
 const ProductSchema = Type.Object(
@@ -49,6 +75,25 @@ export function productRoutes(app: FastifyInstance, registry: ProductRegistry, g
     async (request) => {
       const product = await authorizeProduct(gatekeeper, registry, request, request.params.productId, 'see');
       return { product: product.descriptor(), model: product.model() };
+    },
+  );
+
+  app.get<{ Params: ProductPath }>(
+    '/api/v1/products/:productId/versions',
+    {
+      schema: {
+        operationId: 'getVersions',
+        summary: 'The versions of a product this node keeps: runs can be re-run pinned to any of them',
+        tags: ['products'],
+        params: ProductPathSchema,
+        response: { 200: HeldVersionsSchema, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const product = await authorizeProduct(gatekeeper, registry, request, request.params.productId, 'see');
+      return product.heldVersions
+        ? product.heldVersions()
+        : { current: product.versions, definitions: [], snapshots: [] };
     },
   );
 

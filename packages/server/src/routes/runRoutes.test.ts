@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer } from '../testing/createTestServer.ts';
-import { createFakeRegistry, FAKE_PRODUCT_ID } from '../testing/fakeRegistry.ts';
+import { createFakeRegistry, FAKE_PRODUCT_ID, FAKE_VERSIONS } from '../testing/fakeRegistry.ts';
 
 const runsOf = (protocolId: string) => `/api/v1/products/${FAKE_PRODUCT_ID}/protocols/${protocolId}/runs`;
 const json = { 'content-type': 'application/json' };
@@ -20,7 +20,18 @@ describe('POST .../runs', () => {
     const response = await post({ params: { arm: 'test' } });
     expect(response.statusCode).toBe(200);
     const expected = await createFakeRegistry().get(FAKE_PRODUCT_ID)?.run('describe-arm', { arm: 'test' });
-    expect(response.json()).toEqual({ run: expected });
+    const { run } = response.json();
+    expect(run.result).toEqual(expected?.result);
+    expect(run).toMatchObject({
+      status: 'succeeded',
+      productId: FAKE_PRODUCT_ID,
+      protocolId: 'describe-arm',
+      protocolVersion: '1.0.0',
+      versions: FAKE_VERSIONS,
+      params: { arm: 'test' },
+      rerunOf: null,
+    });
+    expect(run.resultHash).toMatch(/^[0-9a-f]{64}$/);
     expect(response.json().run.result.provenance.parameters).toEqual({ arm: 'test' });
   });
 
@@ -115,8 +126,12 @@ describe('POST .../runs', () => {
       "Invalid request body: body/parms: unknown field 'parms' — did you mean 'params'? (and 1 more).",
     );
     expect(error.details).toEqual([
-      { at: 'body/parms', message: "unknown field 'parms' — did you mean 'params'?", allowed: ['params'] },
-      { at: 'body/extra', message: "unknown field 'extra'", allowed: ['params'] },
+      {
+        at: 'body/parms',
+        message: "unknown field 'parms' — did you mean 'params'?",
+        allowed: ['params', 'fresh'],
+      },
+      { at: 'body/extra', message: "unknown field 'extra'", allowed: ['params', 'fresh'] },
     ]);
   });
 

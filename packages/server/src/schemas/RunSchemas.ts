@@ -1,4 +1,4 @@
-import { ResultDocumentSchema, RunSchema } from '@plexus/spec';
+import { ResultComparisonSchema, ResultDocumentSchema, RunSchema } from '@plexus/spec';
 import { Type } from '@sinclair/typebox';
 import { refTo } from './refTo.ts';
 
@@ -34,6 +34,41 @@ export const RunRequestSchema = Type.Object(
         ),
       ),
     ),
+    fresh: Type.Optional(
+      Type.Boolean({
+        description:
+          'Execute even when an identical earlier request has a stored result. Default false: the stored result answers.',
+      }),
+    ),
   },
   { $id: 'RunRequest', additionalProperties: false },
+);
+
+export const ResultComparisonComponentSchema = Type.Object(ResultComparisonSchema.properties, {
+  $id: 'ResultComparison',
+  additionalProperties: false,
+  description: ResultComparisonSchema.description,
+});
+
+export const VersionChangeSchema = Type.Object(
+  {
+    name: Type.Union(
+      [
+        'productVersion',
+        'definitionHash',
+        'gitCommit',
+        'dataVersion',
+        'engineVersion',
+        'protocolVersion',
+        'pluginSha256',
+      ].map((name) => Type.Literal(name)),
+    ),
+    from: Type.Union([Type.String(), Type.Null()]),
+    to: Type.Union([Type.String(), Type.Null()]),
+  },
+  {
+    $id: 'VersionChange',
+    additionalProperties: false,
+    description: 'A version that differs between two runs.',
+  },
 );

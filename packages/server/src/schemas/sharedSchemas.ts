@@ -2,7 +2,13 @@ import { ErrorBodySchema, ErrorDetailSchema } from './ErrorBodySchema.ts';
 import { ModelViewSchema } from './ModelViewSchema.ts';
 import { ProductDescriptorSchema } from './ProductDescriptorSchema.ts';
 import { ProtocolSummarySchema } from './ProtocolSummarySchema.ts';
-import { ResultDocumentComponentSchema, RunComponentSchema, RunRequestSchema } from './RunSchemas.ts';
+import {
+  ResultComparisonComponentSchema,
+  ResultDocumentComponentSchema,
+  RunComponentSchema,
+  RunRequestSchema,
+  VersionChangeSchema,
+} from './RunSchemas.ts';
 
 /** Every schema routes refer to with `refTo`; each must be added to the app before the routes. */
 export const sharedSchemas = [
@@ -14,4 +20,6 @@ export const sharedSchemas = [
   ResultDocumentComponentSchema,
   RunComponentSchema,
   RunRequestSchema,
+  ResultComparisonComponentSchema,
+  VersionChangeSchema,
 ] as const;

@@ -1,5 +1,12 @@
-import type { ProductDescriptor, ProductRegistry, ProductService, ProtocolSummary } from '@plexus/runtime';
+import {
+  type ProductDescriptor,
+  type ProductRegistry,
+  type ProductService,
+  type ProtocolSummary,
+  sha256Hex,
+} from '@plexus/runtime';
 import { API_VERSION, InputError, NotFoundError, type Run } from '@plexus/spec';
+import { registryOf } from './registryOf.ts';
 
 /**
  * Test fixture: a registry with one hand-written product, so the HTTP layer is tested without DuckDB or
@@ -57,6 +64,7 @@ export const FAKE_DESCRIPTOR: ProductDescriptor = {
   tags: ['lung', 'test'],
   entity: { singular: 'patient', plural: 'patients', count: 137 },
   dataVersion: 'snap-0001',
+  definitionHash: '0123456789abcdef',
   gitCommit: null,
   builtAt: '2024-05-01T12:00:00.000Z',
 };
@@ -147,8 +155,45 @@ function describeArm(params: Record<string, unknown>): Run {
   });
 }
 
+export const FAKE_VERSIONS = {
+  productVersion: '1.2.0',
+  definitionHash: '0123456789abcdef',
+  gitCommit: null,
+  dataVersion: 'snap-0001',
+  engineVersion: '0.1.0',
+};
+
 const fakeProduct: ProductService = {
   id: FAKE_PRODUCT_ID,
+  versions: FAKE_VERSIONS,
+  // `this` is whichever product object the call is made on: tests copy the fake under other ids.
+  async prepare(this: ProductService, protocolId, params) {
+    const values = (params ?? {}) as Record<string, unknown>;
+    if (!protocols.some((protocol) => protocol.id === protocolId))
+      throw new NotFoundError(`No protocol '${protocolId}'.`);
+    if (protocolId === 'describe-arm') describeArm(values);
+    // A bug before the run starts: the request itself fails (500), no run is recorded.
+    if (protocolId === 'service-bug') throw new Error(FAKE_BUG_MESSAGE);
+    const resolved = protocolId === 'describe-arm' ? { arm: values.arm ?? 'standard' } : values;
+    return {
+      productId: this.id,
+      protocolId,
+      protocolVersion: '1.0.0',
+      pluginSha256: 'a'.repeat(64),
+      versions: this.versions,
+      params: resolved,
+      requestKey: sha256Hex(JSON.stringify([this.id, this.versions, protocolId, resolved])),
+    };
+  },
+  async execute(this: ProductService, prepared) {
+    const run = await this.run(prepared.protocolId, prepared.params);
+    return {
+      status: run.status === 'succeeded' ? 'succeeded' : 'failed',
+      durationMs: run.durationMs,
+      ...(run.result ? { result: run.result } : {}),
+      ...(run.error ? { error: run.error } : {}),
+    };
+  },
   countCohort: async (cohort) => {
     if (cohort !== null && typeof cohort === 'object' && 'bad' in cohort) {
       throw new InputError('invalid cohort', [{ at: 'cohort.bad', message: 'unknown key' }]);
@@ -247,9 +292,5 @@ const fakeProduct: ProductService = {
 
 /** A registry serving only the fake product. */
 export function createFakeRegistry(): ProductRegistry {
-  return {
-    list: () => [fakeProduct],
-    get: (id) => (id === FAKE_PRODUCT_ID ? fakeProduct : undefined),
-    close: async () => {},
-  };
+  return registryOf([fakeProduct]);
 }

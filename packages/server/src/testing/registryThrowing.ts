@@ -1,5 +1,6 @@
 import type { ProductRegistry } from '@plexus/runtime';
 import { createFakeRegistry, FAKE_PRODUCT_ID } from './fakeRegistry.ts';
+import { registryOf } from './registryOf.ts';
 
 /** Test fixture: the fake registry, except that every run of its product throws `error`. */
 export function registryThrowing(error: unknown): ProductRegistry {
@@ -11,10 +12,9 @@ export function registryThrowing(error: unknown): ProductRegistry {
     run: async () => {
       throw error;
     },
+    prepare: async () => {
+      throw error;
+    },
   };
-  return {
-    list: () => [throwing],
-    get: (id) => (id === FAKE_PRODUCT_ID ? throwing : undefined),
-    close: async () => {},
-  };
+  return registryOf([throwing]);
 }

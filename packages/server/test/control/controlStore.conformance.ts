@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ConflictError, InputError, NotFoundError } from '@plexus/spec';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ControlStore, NewAuditEntry, User } from '../../src/control/ControlStore.ts';
+import type {
+  ControlStore,
+  NewAuditEntry,
+  NewRunRecord,
+  RunOutcome,
+  User,
+} from '../../src/control/ControlStore.ts';
 import { loadMigrations } from '../../src/control/migrations/loadMigrations.ts';
 import { openControlStore } from '../../src/control/openControlStore.ts';
 import {
@@ -610,6 +616,129 @@ export function controlStoreConformance(backend: () => ConformanceBackend): void
         /append-only/,
       );
       expect((await store.queryAudit({ limit: 10 })).entries).toEqual([entry]);
+    });
+  });
+
+  describe('runs', () => {
+    function newRun(overrides: Partial<NewRunRecord> = {}): NewRunRecord {
+      return {
+        userId: null,
+        node: 'node-a',
+        status: 'running',
+        startedAt: '2025-04-01T09:00:00.000Z',
+        finishedAt: null,
+        durationMs: null,
+        productId: 'va-lung-trial',
+        productVersion: '1.0.0',
+        definitionHash: '0123456789abcdef',
+        gitCommit: null,
+        dataVersion: 'fedcba9876543210',
+        engineVersion: '0.1.0',
+        protocolId: 'kaplan-meier',
+        protocolVersion: '1.0.0',
+        pluginSha256: 'a'.repeat(64),
+        params: { groupBy: 'arm', cohort: { all: [{ attribute: 'age', gte: 60 }] }, confLevel: 0.95 },
+        requestKey: 'k'.repeat(64),
+        resultHash: null,
+        error: null,
+        reusedFrom: null,
+        rerunOf: null,
+        ...overrides,
+      };
+    }
+    const outcome = (overrides: Partial<RunOutcome> = {}): RunOutcome => ({
+      status: 'succeeded',
+      finishedAt: '2025-04-01T09:00:02.500Z',
+      durationMs: 2500,
+      resultHash: 'r'.repeat(64),
+      error: null,
+      ...overrides,
+    });
+
+    it('records a run with every version and its parameters, and finishes it once', async () => {
+      const ada = await user('ada');
+      const created = await store.createRun(newRun({ userId: ada.id }));
+      expect(created).toMatchObject({ ...newRun({ userId: ada.id }), id: expect.any(String) });
+      expect(await store.getRun(created.id)).toEqual(created);
+      const finished = await store.finishRun(created.id, outcome());
+      expect(finished).toEqual({ ...created, ...outcome() });
+      // A run that already ended cannot end again (a cancellation racing the end of the run).
+      expect(await store.finishRun(created.id, outcome({ status: 'cancelled' }))).toBeNull();
+      expect((await store.getRun(created.id))?.status).toBe('succeeded');
+      expect(await store.getRun('no-such-run')).toBeNull();
+    });
+
+    it('keeps a failed run with its error', async () => {
+      const created = await store.createRun(newRun());
+      const failed = await store.finishRun(
+        created.id,
+        outcome({ status: 'failed', resultHash: null, error: { code: 'PLUGIN_FAILED', message: 'boom' } }),
+      );
+      expect(failed?.error).toEqual({ code: 'PLUGIN_FAILED', message: 'boom' });
+      expect(failed?.resultHash).toBeNull();
+    });
+
+    it('finds the newest succeeded run of a request key to reuse', async () => {
+      expect(await store.findReusableRun('k'.repeat(64))).toBeNull();
+      const old = await store.createRun(newRun());
+      await store.finishRun(old.id, outcome());
+      const newer = await store.createRun(newRun({ startedAt: '2025-04-02T09:00:00.000Z' }));
+      await store.finishRun(newer.id, outcome());
+      const failed = await store.createRun(newRun({ startedAt: '2025-04-03T09:00:00.000Z' }));
+      await store.finishRun(failed.id, outcome({ status: 'failed', resultHash: null }));
+      await store.createRun(newRun({ startedAt: '2025-04-04T09:00:00.000Z' }));
+      expect((await store.findReusableRun('k'.repeat(64)))?.id).toBe(newer.id);
+      expect(await store.findReusableRun('x'.repeat(64))).toBeNull();
+    });
+
+    it("fails only the restarted node's unfinished runs", async () => {
+      const mine = await store.createRun(newRun({ node: 'node-a' }));
+      const theirs = await store.createRun(newRun({ node: 'node-b' }));
+      const done = await store.createRun(newRun({ node: 'node-a' }));
+      await store.finishRun(done.id, outcome());
+      expect(await store.failInterruptedRuns('node-a', '2025-04-01T10:00:00.000Z')).toBe(1);
+      expect(await store.getRun(mine.id)).toMatchObject({
+        status: 'failed',
+        finishedAt: '2025-04-01T10:00:00.000Z',
+        error: { code: 'NODE_RESTARTED' },
+      });
+      expect((await store.getRun(theirs.id))?.status).toBe('running');
+      expect((await store.getRun(done.id))?.status).toBe('succeeded');
+    });
+
+    it("lists a user's runs newest first, filtered and paged by cursor", async () => {
+      const ada = await user('ada');
+      const bob = await user('bob');
+      const ids: string[] = [];
+      for (let day = 1; day <= 5; day++) {
+        const run = await store.createRun(
+          newRun({
+            userId: ada.id,
+            startedAt: `2025-04-0${day}T09:00:00.000Z`,
+            protocolId: day % 2 === 0 ? 'cox-regression' : 'kaplan-meier',
+          }),
+        );
+        ids.push(run.id);
+      }
+      await store.createRun(newRun({ userId: bob.id }));
+      const first = await store.listRuns({ userId: ada.id, limit: 2 });
+      expect(first.runs.map((run) => run.id)).toEqual([ids[4], ids[3]]);
+      const second = await store.listRuns({ userId: ada.id, limit: 2, after: first.next as string });
+      const third = await store.listRuns({ userId: ada.id, limit: 2, after: second.next as string });
+      expect([...second.runs, ...third.runs].map((run) => run.id)).toEqual([ids[2], ids[1], ids[0]]);
+      expect(third.next).toBeNull();
+      const cox = await store.listRuns({ userId: ada.id, protocolId: 'cox-regression', limit: 10 });
+      expect(cox.runs.map((run) => run.id)).toEqual([ids[3], ids[1]]);
+      const window = await store.listRuns({
+        userId: ada.id,
+        from: '2025-04-02T00:00:00Z',
+        to: '2025-04-04T00:00:00Z',
+        limit: 10,
+      });
+      expect(window.runs.map((run) => run.id)).toEqual([ids[2], ids[1]]);
+      expect((await store.listRuns({ limit: 10 })).runs).toHaveLength(6);
+      await expect(store.listRuns({ limit: 0 })).rejects.toThrow(InputError);
+      await expect(store.listRuns({ limit: 5, after: 'garbage' })).rejects.toThrow(InputError);
     });
   });
 

@@ -6,6 +6,7 @@ import { SqliteControlStore } from '../../src/control/SqliteControlStore.ts';
 import { createServer } from '../../src/createServer.ts';
 import { StoreGatekeeper } from '../../src/gatekeeper/Gatekeeper.ts';
 import { createFakeRegistry, FAKE_PRODUCT_ID } from '../../src/testing/fakeRegistry.ts';
+import { registryOf } from '../../src/testing/registryOf.ts';
 
 /**
  * Every product route × every kind of caller × a public and a private product → the status the
@@ -21,11 +22,7 @@ const product = (id: string, visibility: 'public' | 'private'): ProductService =
 });
 const PUBLIC = product('open-trial', 'public');
 const PRIVATE = product('closed-trial', 'private');
-const registry: ProductRegistry = {
-  list: () => [PUBLIC, PRIVATE],
-  get: (id) => [PUBLIC, PRIVATE].find((candidate) => candidate.id === id),
-  close: async () => {},
-};
+const registry: ProductRegistry = registryOf([PUBLIC, PRIVATE]);
 
 const CALLERS = ['anonymous', 'viewer', 'analyst', 'exporter', 'owner', 'otherOwner', 'admin'] as const;
 type CallerName = (typeof CALLERS)[number];

@@ -123,6 +123,26 @@ export const ParameterSchema = Type.Union(
   },
 );
 
+export const DeclaredResultBlockSchema = Type.Object(
+  {
+    id: Type.String({
+      pattern: '^[a-z][a-z0-9-]*$',
+      description: 'The stable id of the block in the result document (e.g. km-curve).',
+    }),
+    type: Type.Union(
+      [Type.Literal('markdown'), Type.Literal('table'), Type.Literal('statistic'), Type.Literal('chart')],
+      { description: 'markdown, table, statistic or chart.' },
+    ),
+    title: Type.Optional(Type.String({ description: 'What the block shows.' })),
+    optional: Type.Optional(
+      Type.Boolean({
+        description: 'true: the block appears only for some parameters (or data). Default: always present.',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const ProtocolSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
@@ -153,6 +173,12 @@ export const ProtocolSchema = Type.Object(
       },
       { additionalProperties: false },
     ),
+    results: Type.Optional(
+      Type.Array(DeclaredResultBlockSchema, {
+        description:
+          "The blocks a protocol returns, part of the product's contract: clients may rely on every block that is not optional.",
+      }),
+    ),
     limits: Type.Optional(
       Type.Object(
         {
@@ -182,3 +208,4 @@ export const ProtocolSchema = Type.Object(
 export type Parameter = Static<typeof ParameterSchema>;
 export type ParameterType = Parameter['type'];
 export type Protocol = Static<typeof ProtocolSchema>;
+export type DeclaredResultBlock = Static<typeof DeclaredResultBlockSchema>;

@@ -1,7 +1,9 @@
 import type { TSchema } from '@sinclair/typebox';
 import { CohortSchema } from './CohortSchema.ts';
+import { ContractSchema } from './ContractSchema.ts';
 import { MappingSchema } from './MappingSchema.ts';
 import { ProductSchema } from './ProductSchema.ts';
+import { ProductTestSchema } from './ProductTestSchema.ts';
 import { ProtocolSchema } from './ProtocolSchema.ts';
 import { ResultDocumentSchema } from './ResultDocumentSchema.ts';
 import { RunSchema } from './RunSchema.ts';
@@ -14,6 +16,8 @@ export const schemaCatalog: ReadonlyArray<{ file: string; schema: TSchema }> = [
   { file: 'cohort.schema.json', schema: CohortSchema },
   { file: 'result.schema.json', schema: ResultDocumentSchema },
   { file: 'run.schema.json', schema: RunSchema },
+  { file: 'contract.schema.json', schema: ContractSchema },
+  { file: 'product-test.schema.json', schema: ProductTestSchema },
 ];
 
 /** A schema as a standalone JSON Schema (draft-07) document: TypeBox's symbols stripped, $schema added. */

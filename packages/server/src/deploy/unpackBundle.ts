@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { InputError } from '@plexus/spec';
+import { x as extract } from 'tar';
+
+/**
+ * Unpacks a bundle (gzip-compressed tar) streamed in a request into a fresh folder under `into`. Only
+ * files and folders are taken, never links or devices, and no path may leave the folder; more than
+ * `maxBytes` of archive is refused, so an upload cannot fill the node's disk.
+ */
+export async function unpackBundle(
+  body: NodeJS.ReadableStream,
+  into: string,
+  maxBytes: number,
+): Promise<string> {
+  const dir = join(into, `${Date.now()}-${randomBytes(4).toString('hex')}`);
+  await mkdir(dir, { recursive: true });
+  let received = 0;
+  const refused: string[] = [];
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      received += chunk.length;
+      if (received > maxBytes)
+        callback(
+          new InputError(
+            `the bundle is larger than this node accepts (${Math.round(maxBytes / 2 ** 20)} MiB)`,
+          ),
+        );
+      else callback(null, chunk);
+    },
+  });
+  try {
+    await pipeline(
+      body,
+      limit,
+      extract({
+        cwd: dir,
+        strict: true,
+        preservePaths: false,
+        filter: (path, entry) => {
+          const type = 'type' in entry ? entry.type : undefined;
+          const ok = (type === 'File' || type === 'Directory') && !path.split('/').includes('..');
+          if (!ok) refused.push(path);
+          return ok;
+        },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(
+      `the bundle could not be unpacked: ${error instanceof Error ? error.message : String(error)} (send the gzip-compressed tar archive 'plexus deploy' makes)`,
+    );
+  }
+  if (refused.length > 0)
+    throw new InputError(
+      `the bundle holds entries a node does not unpack (links, devices or paths outside the bundle): ${refused.slice(0, 5).join(', ')}`,
+    );
+  return dir;
+}
