@@ -130,12 +130,32 @@ describe('plexus deploy to a node', () => {
     ]);
   }, 90_000);
 
-  it('refuses deployments from callers who are not administrators or owners', async () => {
+  it('refuses deployments from callers who are not administrators with the admin scope', async () => {
     const anonymous = await runCli(
       ['deploy', product, '--channel', 'production', '--data-dir', join(root, 'build'), '--node', node.base],
       root,
     );
     expect(anonymous.code).toBe(77);
+    // An administrator's token without the admin scope (a CI token for runs, say) does not deploy.
+    const narrow = await cli('token', 'create', 'runs-only', '--scopes', 'read,run');
+    const narrowToken = narrow.stdout.trim();
+    const refused = await runCli(
+      [
+        'deploy',
+        product,
+        '--channel',
+        'production',
+        '--data-dir',
+        join(root, 'build'),
+        '--node',
+        node.base,
+        '--token',
+        narrowToken,
+      ],
+      root,
+    );
+    expect(refused.code).toBe(77);
+    expect(refused.stderr).toContain('admin scope');
     const folder = await cli('rollback', 'pbc-trial', '--channel', 'production');
     expect(folder.code).toBe(1);
     expect(folder.stderr).toContain('served from a product folder');

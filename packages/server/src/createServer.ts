@@ -102,7 +102,9 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   });
   // Runs this node left running when it last stopped can never finish: they are marked failed now.
   await runs.recover();
-  app.addHook('onClose', () => runs.close());
+  // Before the server waits for open requests: a request waiting for its run (Prefer: wait) or an event
+  // stream ends once its run is stopped, so a node stops promptly instead of after the longest run.
+  app.addHook('preClose', () => runs.close());
   const runOptions = { waitMs: options.runWaitMs ?? 10_000 };
 
   healthRoutes(app, options.registry, options.gatekeeper);

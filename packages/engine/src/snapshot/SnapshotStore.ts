@@ -34,10 +34,13 @@ export class SnapshotStore {
   }
 
   snapshotDir(dataVersion: string): string {
+    // A data version names a folder: anything but its own form could reach outside the store.
+    if (!/^[0-9a-zA-Z_-]{1,64}$/.test(dataVersion)) throw new Error(`'${dataVersion}' is not a data version`);
     return join(this.snapshotsDir, dataVersion);
   }
 
   async readSnapshot(dataVersion: string): Promise<SnapshotRef | null> {
+    if (!/^[0-9a-zA-Z_-]{1,64}$/.test(dataVersion)) return null;
     const dir = this.snapshotDir(dataVersion);
     try {
       const manifest = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest;

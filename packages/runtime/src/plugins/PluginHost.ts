@@ -159,6 +159,7 @@ export class PluginHost {
           reject(error);
         });
       const cancel = () => fail(new PluginRunError('CANCELLED', 'the run was cancelled'));
+      let lastProgress = 0;
       if (invocation.signal?.aborted) {
         cancel();
         return;
@@ -180,7 +181,16 @@ export class PluginHost {
             resolve(message.output);
           });
         else if (message.type === 'progress') {
-          if (!settled) invocation.onProgress?.(message.fraction, message.message);
+          // Checked here as well as in the worker: plugin code can post to the host directly.
+          const now = Date.now();
+          const { fraction } = message;
+          if (settled || typeof fraction !== 'number' || !(fraction >= 0 && fraction <= 1)) return;
+          if (fraction < 1 && now - lastProgress < 100) return;
+          lastProgress = now;
+          invocation.onProgress?.(
+            fraction,
+            typeof message.message === 'string' ? message.message.slice(0, 200) : undefined,
+          );
         } else if (message.type === 'failed') {
           const code = message.error.code === 'INPUT_INVALID' ? 'INPUT_INVALID' : 'PLUGIN_FAILED';
           fail(new PluginRunError(code, message.error.message));

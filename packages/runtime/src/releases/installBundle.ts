@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Manifest, SnapshotStore, sha256File } from '@plexus/engine';
+import { type Manifest, readYamlFile, SnapshotStore, sha256File } from '@plexus/engine';
 import { InputError } from '@plexus/spec';
 import { DefinitionStore, nearestNodeModules } from './DefinitionStore.ts';
 
@@ -22,6 +22,19 @@ export interface InstalledBundle {
   gitCommit: string | null;
   definitionHash: string;
   dataVersion: string;
+}
+
+const DATA_VERSION = /^[0-9a-f]{16}$/;
+
+/** A path inside its folder: relative, without `..`, backslashes or empty segments. */
+function isPlainRelativePath(path: unknown): path is string {
+  return (
+    typeof path === 'string' &&
+    path !== '' &&
+    !isAbsolute(path) &&
+    !path.includes('\\') &&
+    path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..')
+  );
 }
 
 function bad(message: string, at = 'bundle'): InputError {
@@ -48,8 +61,19 @@ function readHeader(text: string): BundleHeader {
   for (const field of ['productId', 'productVersion', 'dataVersion'] as const)
     if (typeof header[field] !== 'string' || header[field] === '')
       throw bad(`plexus-bundle.json has no ${field}`, `plexus-bundle.json/${field}`);
-  if (!Array.isArray(header.files) || header.files.some((file) => typeof file !== 'string'))
-    throw bad('plexus-bundle.json lists no definition files', 'plexus-bundle.json/files');
+  // The data version names a folder on the node: only the form a build gives it is accepted.
+  if (!DATA_VERSION.test(header.dataVersion as string))
+    throw bad(
+      'plexus-bundle.json/dataVersion is not a data version (16 hex digits)',
+      'plexus-bundle.json/dataVersion',
+    );
+  if (!Array.isArray(header.files) || !header.files.every(isPlainRelativePath))
+    throw bad(
+      'plexus-bundle.json lists no definition files, or a path outside the bundle',
+      'plexus-bundle.json/files',
+    );
+  if (!header.files.includes('product.yaml'))
+    throw bad('plexus-bundle.json does not list product.yaml', 'plexus-bundle.json/files');
   return header as BundleHeader;
 }
 
@@ -77,7 +101,14 @@ export async function installBundle(
   const present = new Set(await filesUnder(definitionDir));
   const missing = header.files.filter((file) => !present.has(file));
   if (missing.length > 0) throw bad(`definition files are missing: ${missing.slice(0, 5).join(', ')}`);
-  if (!present.has('product.yaml')) throw bad('definition/product.yaml is missing');
+  // The product a bundle installs is the one its product.yaml names: it must be the one deployed to.
+  const productFile = await readYamlFile(join(definitionDir, 'product.yaml'), 'product.yaml');
+  const declaredId = (productFile.value as { id?: unknown } | undefined)?.id;
+  if (productFile.problems.length > 0 || declaredId !== expectedProductId)
+    throw bad(
+      `definition/product.yaml names product '${String(declaredId)}', not '${expectedProductId}'`,
+      'definition/product.yaml',
+    );
 
   const snapshotDir = join(unpacked, 'snapshot');
   let manifest: Manifest;
@@ -86,6 +117,15 @@ export async function installBundle(
   } catch {
     throw bad('snapshot/manifest.json is missing or not JSON', 'snapshot/manifest.json');
   }
+  if (
+    !manifest.model ||
+    !Array.isArray(manifest.tables) ||
+    manifest.tables.some((table) => !isPlainRelativePath(table?.file))
+  )
+    throw bad(
+      'snapshot/manifest.json has no model or lists a table outside the snapshot',
+      'snapshot/manifest.json',
+    );
   if (manifest.dataVersion !== header.dataVersion || manifest.product?.id !== header.productId)
     throw bad(
       `snapshot/manifest.json is data version ${manifest.dataVersion} of '${manifest.product?.id}', the bundle says ${header.dataVersion} of '${header.productId}'`,

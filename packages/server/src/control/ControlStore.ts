@@ -284,8 +284,8 @@ export interface ControlStore {
   finishRun(id: string, outcome: RunOutcome): Promise<RunRecord | null>;
   getRun(id: string): Promise<RunRecord | null>;
   listRuns(query: RunQuery): Promise<RunPage>;
-  /** The newest succeeded run with this request key, whose stored result answers the same request. */
-  findReusableRun(requestKey: string): Promise<RunRecord | null>;
+  /** The user's newest succeeded run with this request key (null user: runs without an account). */
+  findReusableRun(requestKey: string, userId: string | null): Promise<RunRecord | null>;
   /** Fails the runs a node left running when it stopped; resolves to how many there were. */
   failInterruptedRuns(node: string, at: string): Promise<number>;
 

@@ -171,8 +171,8 @@ export class SqlControlStore implements ControlStore {
     return runs.listRuns(this.#db, query);
   }
 
-  findReusableRun(requestKey: string): Promise<RunRecord | null> {
-    return runs.findReusableRun(this.#db, requestKey);
+  findReusableRun(requestKey: string, userId: string | null): Promise<RunRecord | null> {
+    return runs.findReusableRun(this.#db, requestKey, userId);
   }
 
   failInterruptedRuns(node: string, at: string): Promise<number> {

@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export type Channel = 'production' | 'staging';
@@ -37,17 +38,27 @@ export class ChannelStore {
   }
 
   async read(channel: Channel): Promise<ChannelState> {
+    let text: string;
     try {
-      return JSON.parse(await readFile(this.fileOf(channel), 'utf8')) as ChannelState;
-    } catch {
-      return { current: null, history: [] };
+      text = await readFile(this.fileOf(channel), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { current: null, history: [] };
+      throw error;
     }
+    // A damaged pointer is an error to fix, never "nothing deployed": that would lose the history.
+    return JSON.parse(text) as ChannelState;
   }
 
   private async write(channel: Channel, state: ChannelState): Promise<void> {
     await mkdir(join(this.snapshotRoot, 'channels'), { recursive: true });
-    const temporary = `${this.fileOf(channel)}.${process.pid}.tmp`;
-    await writeFile(temporary, `${JSON.stringify(state, null, 2)}\n`);
+    const temporary = `${this.fileOf(channel)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const handle = await open(temporary, 'wx');
+    try {
+      await handle.writeFile(`${JSON.stringify(state, null, 2)}\n`);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, this.fileOf(channel));
   }
 

@@ -75,18 +75,49 @@ export function deploymentRoutes(
   if (!openKept || !serve) throw new Error('deployments need a registry that can open and serve versions');
   const maxBytes = options.maxBundleBytes ?? 4 * 2 ** 30;
 
-  /** Administrators deploy anything; a product's owners deploy that product once it exists here. */
-  async function authorize(request: FastifyRequest, productId: string): Promise<string> {
+  /**
+   * Only node administrators deploy, with a token that carries the admin scope: a deployment runs the
+   * bundle's plugins inside the node, and plugins are not sandboxed (ADR 0003), so deploying is
+   * administering the node — not something a product's owners may do.
+   */
+  function authorize(request: FastifyRequest, productId: string): string {
     const { caller } = request;
     if (!caller.user) throw new UnauthenticatedError('sign in or present an API token to deploy');
-    if (caller.admin) return caller.user.id;
-    const product = registry.get(productId);
-    if (product && (await gatekeeper.decide(caller, product, 'manage')).outcome === 'allow')
-      return caller.user.id;
+    if (caller.admin && (!caller.scopes || caller.scopes.includes('admin'))) return caller.user.id;
     throw new NotAllowedError(
-      `only node administrators${product ? ` and the owners of ${productId}` : ''} may deploy ${productId}`,
-      [{ at: 'productId', message: 'not an administrator or owner', found: productId }],
+      caller.admin
+        ? `deploying needs a token with the admin scope; this one has ${caller.scopes?.join(', ') || 'none'}`
+        : `only node administrators may deploy ${productId}: a deployment runs its plugins inside the node`,
+      [{ at: 'productId', message: 'not an administrator', found: productId }],
     );
+  }
+
+  // One deployment or rollback of a product at a time: each reads, switches and serves its channel.
+  const locks = new Map<string, Promise<unknown>>();
+  function exclusive<T>(productId: string, work: () => Promise<T>): Promise<T> {
+    const mine = (locks.get(productId) ?? Promise.resolve()).then(work, work);
+    const settled = mine.catch(() => undefined);
+    locks.set(productId, settled);
+    void settled.then(() => {
+      if (locks.get(productId) === settled) locks.delete(productId);
+    });
+    return mine;
+  }
+
+  /** A kept version, checked to be the product it is served as before anything serves it. */
+  async function openChecked(
+    root: string,
+    productId: string,
+    versions: { definitionHash: string; dataVersion: string },
+  ): Promise<ProductRuntime> {
+    const product = await (openKept as NonNullable<ProductRegistry['openKept']>)(root, versions);
+    if (product.id !== productId) {
+      product.close();
+      throw new ConflictError(
+        `the version kept as ${productId} is product '${product.id}'; it is not served`,
+      );
+    }
+    return product;
   }
 
   function rootOf(productId: string): string {
@@ -136,7 +167,7 @@ export function deploymentRoutes(
       },
       async (request) => {
         const { productId } = request.params;
-        const by = await authorize(request, productId);
+        const by = authorize(request, productId);
         const channel = channelOf(request.query.channel);
         const root = rootOf(productId);
         if (!(request.body && typeof (request.body as NodeJS.ReadableStream).pipe === 'function'))
@@ -149,24 +180,26 @@ export function deploymentRoutes(
         let product: ProductRuntime;
         try {
           const installed = await installBundle(unpacked, root, productId);
-          product = await openKept(root, installed);
+          product = await openChecked(root, productId, installed);
         } finally {
           await rm(unpacked, { recursive: true, force: true });
         }
-        const tests = product.descriptor().tests;
-        if (tests?.status === 'failed') {
-          product.close();
-          throw new ConflictError(
-            `${productId} ${product.versions.productVersion} (definition ${product.versions.definitionHash}, data ${product.versions.dataVersion}) was not deployed: ${tests.failed + tests.errors} of its ${tests.cases} tests fail; ${channel} still serves the previous version:\n${tests.failures.map((failure) => `  ${failure}`).join('\n')}`,
-          );
-        }
-        const channels = new ChannelStore(root);
-        const before = await channels.read(channel);
-        const deployment = deploymentOf(product, channel, by);
-        await channels.switchTo(deployment);
-        serve(product, channel);
-        request.log.info({ productId, channel, versions: product.versions }, 'deployed');
-        return { deployment: { ...deployment, ...(tests ? { tests } : {}) }, previous: before.current };
+        return exclusive(productId, async () => {
+          const tests = product.descriptor().tests;
+          if (tests?.status === 'failed') {
+            product.close();
+            throw new ConflictError(
+              `${productId} ${product.versions.productVersion} (definition ${product.versions.definitionHash}, data ${product.versions.dataVersion}) was not deployed: ${tests.failed + tests.errors} of its ${tests.cases} tests fail; ${channel} still serves the previous version:\n${tests.failures.map((failure) => `  ${failure}`).join('\n')}`,
+            );
+          }
+          const channels = new ChannelStore(root);
+          const before = await channels.read(channel);
+          const deployment = deploymentOf(product, channel, by);
+          await channels.switchTo(deployment);
+          serve(product, channel);
+          request.log.info({ productId, channel, versions: product.versions }, 'deployed');
+          return { deployment: { ...deployment, ...(tests ? { tests } : {}) }, previous: before.current };
+        });
       },
     );
   });
@@ -191,22 +224,24 @@ export function deploymentRoutes(
     },
     async (request) => {
       const { productId } = request.params;
-      const by = await authorize(request, productId);
+      const by = authorize(request, productId);
       const channel = channelOf(request.body?.channel);
       const root = rootOf(productId);
-      const channels = new ChannelStore(root);
-      const state = await channels.read(channel);
-      const previous = state.history[0];
-      if (!state.current || !previous)
-        throw new ConflictError(`${productId} has no earlier deployment on ${channel} to roll back to`);
-      const product = await openKept(root, previous);
-      const { state: next, replaced } = await channels.rollBack(channel, by, new Date().toISOString());
-      serve(product, channel);
-      const tests = product.descriptor().tests;
-      return {
-        deployment: { ...(next.current as Deployment), ...(tests ? { tests } : {}) },
-        previous: replaced,
-      };
+      return exclusive(productId, async () => {
+        const channels = new ChannelStore(root);
+        const state = await channels.read(channel);
+        const previous = state.history[0];
+        if (!state.current || !previous)
+          throw new ConflictError(`${productId} has no earlier deployment on ${channel} to roll back to`);
+        const product = await openChecked(root, productId, previous);
+        const { state: next, replaced } = await channels.rollBack(channel, by, new Date().toISOString());
+        serve(product, channel);
+        const tests = product.descriptor().tests;
+        return {
+          deployment: { ...(next.current as Deployment), ...(tests ? { tests } : {}) },
+          previous: replaced,
+        };
+      });
     },
   );
 
@@ -240,7 +275,7 @@ export function deploymentRoutes(
     },
     async (request) => {
       const { productId } = request.params;
-      await authorize(request, productId);
+      authorize(request, productId);
       if (!registry.get(productId) && !registry.get(servedId(productId, 'staging')))
         throw new NotFoundError(`${productId} has no deployments on this node`);
       const channels = new ChannelStore(rootOf(productId));

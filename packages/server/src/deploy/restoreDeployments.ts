@@ -23,7 +23,13 @@ export async function restoreDeployments(
       const { current } = await channels.read(channel);
       if (!current) continue;
       try {
-        serve(await openKept(root, current), channel);
+        const product = await openKept(root, current);
+        // A folder holds one product: a version naming another is never served in its place.
+        if (product.id !== entry.name) {
+          product.close();
+          throw new Error(`the version kept in ${entry.name}/ is product '${product.id}'`);
+        }
+        serve(product, channel);
         onRestored(current.productId, channel);
       } catch (error) {
         onRestored(current.productId, channel, error);

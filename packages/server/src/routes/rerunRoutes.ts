@@ -3,7 +3,6 @@ import { ConflictError } from '@plexus/spec';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { RunRecord } from '../control/ControlStore.ts';
-import { authorizeProtocol } from '../gatekeeper/authorizeProduct.ts';
 import type { Gatekeeper } from '../gatekeeper/Gatekeeper.ts';
 import { findVisibleRun } from '../runs/findVisibleRun.ts';
 import { preferredWait } from '../runs/preferredWait.ts';
@@ -104,9 +103,7 @@ export function rerunRoutes(
         registry,
         request,
         request.params.runId,
-        'run',
       );
-      await authorizeProtocol(gatekeeper, request, product, original.protocolId);
       const target =
         request.body?.versions === 'original'
           ? await registry.version(original.productId, {
@@ -121,6 +118,7 @@ export function rerunRoutes(
         prepared,
         fresh: true,
         rerunOf: original.id,
+        servedAs: original.productId,
       });
       const record = await runs.wait(started, preferredWait(request.headers.prefer, options.waitMs));
       const finished = record.status !== 'running';
@@ -157,15 +155,8 @@ export function rerunRoutes(
       },
     },
     async (request) => {
-      const a = await findVisibleRun(gatekeeper, registry, request, request.params.runId, 'see', 'runId');
-      const b = await findVisibleRun(
-        gatekeeper,
-        registry,
-        request,
-        request.params.otherRunId,
-        'see',
-        'otherRunId',
-      );
+      const a = await findVisibleRun(gatekeeper, registry, request, request.params.runId, 'runId');
+      const b = await findVisibleRun(gatekeeper, registry, request, request.params.otherRunId, 'otherRunId');
       const [resultA, resultB] = [await resultOf(runs, a.record), await resultOf(runs, b.record)];
       return {
         a: await runView(runs, a.record, false),

@@ -38,42 +38,56 @@ export function runControlRoutes(
     },
     async (request, reply) => {
       const { record } = await findVisibleRun(gatekeeper, registry, request, request.params.runId);
+      // Everything that can fail before the stream starts is done: the view of the run, first.
+      const first = await runView(runs, record, false);
       reply.hijack();
       const raw = reply.raw;
-      raw.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-store',
-        connection: 'keep-alive',
-        'x-content-type-options': 'nosniff',
-        'x-accel-buffering': 'no',
-      });
-      const send = (event: string, data: unknown) =>
-        raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      send('status', { run: await runView(runs, record, false) });
-      const finish = async (event: RunEvent & { type: 'finished' }) => {
-        send('finished', { run: await runView(runs, event.run, false) });
-        raw.end();
-      };
-      const unsubscribe = runs.subscribe(record.id, (event) => {
-        if (event.type === 'progress') send('progress', event.progress);
-        else {
-          cleanup();
-          void finish(event);
-        }
-      });
-      const heartbeat = setInterval(() => raw.write(': still running\n\n'), HEARTBEAT_MS);
+      let heartbeat: NodeJS.Timeout | undefined;
+      let unsubscribe: (() => void) | undefined;
       const cleanup = () => {
         clearInterval(heartbeat);
         unsubscribe?.();
       };
+      // Attached before anything else: a client that leaves at once must not leave a subscription behind.
       raw.on('close', cleanup);
-      if (!unsubscribe) {
-        // Not executing here (any more): the stored record says how it ended.
+      const send = (event: string, data: unknown) => {
+        if (!raw.destroyed) raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      };
+      const end = () => {
         cleanup();
+        if (!raw.destroyed) raw.end();
+      };
+      try {
+        raw.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-store',
+          connection: 'keep-alive',
+          'x-content-type-options': 'nosniff',
+          'x-accel-buffering': 'no',
+        });
+        send('status', { run: first });
+        unsubscribe = runs.subscribe(record.id, (event: RunEvent) => {
+          if (event.type === 'progress') send('progress', event.progress);
+          else
+            void runView(runs, event.run, false)
+              .then((run) => send('finished', { run }))
+              .finally(end);
+        });
+        if (unsubscribe) {
+          heartbeat = setInterval(() => {
+            if (!raw.destroyed) raw.write(': still running\n\n');
+          }, HEARTBEAT_MS);
+          return;
+        }
+        // Not executing here (any more): the stored record says how it ended.
         const current = (await gatekeeper.store.getRun(record.id)) ?? record;
-        if (current.status === 'running') send('status', { run: await runView(runs, current, false) });
-        else send('finished', { run: await runView(runs, current, false) });
-        raw.end();
+        send(current.status === 'running' ? 'status' : 'finished', {
+          run: await runView(runs, current, false),
+        });
+        end();
+      } catch (error) {
+        request.log.error({ err: error, runId: record.id }, 'the event stream of a run failed');
+        end();
       }
     },
   );
@@ -90,7 +104,7 @@ export function runControlRoutes(
       },
     },
     async (request) => {
-      const { record } = await findVisibleRun(gatekeeper, registry, request, request.params.runId, 'run');
+      const { record } = await findVisibleRun(gatekeeper, registry, request, request.params.runId);
       if (record.status !== 'running')
         throw new ConflictError(`run ${record.id} cannot be cancelled: it ${describeStatus(record.status)}`);
       const ended = await runs.cancel(record.id);

@@ -1,5 +1,5 @@
 import type { ProductRegistry } from '@plexus/runtime';
-import { ConflictError, InputError, NotAllowedError, UnauthenticatedError } from '@plexus/spec';
+import { ConflictError, InputError, UnauthenticatedError } from '@plexus/spec';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { RUN_STATUSES, type RunQuery, type RunStatus } from '../control/ControlStore.ts';
@@ -27,9 +27,6 @@ const RunListQuerySchema = Type.Object(
       Type.String({ pattern: '^[0-9]{1,3}$', description: 'How many, 1 to 200; default 50.' }),
     ),
     after: Type.Optional(Type.String({ description: 'The next cursor of the previous page.' })),
-    userId: Type.Optional(
-      Type.String({ description: "Administrators only: another user's runs, or `all` for everyone's." }),
-    ),
   },
   { additionalProperties: false },
 );
@@ -42,7 +39,6 @@ interface RunListQuery {
   to?: string;
   limit?: string;
   after?: string;
-  userId?: string;
 }
 
 const RunListSchema = Type.Object(
@@ -74,24 +70,32 @@ export function runHistoryRoutes(
       const { caller } = request;
       if (!caller.user)
         throw new UnauthenticatedError('sign in or present an API token to see your run history');
-      const { limit, userId, ...filters } = request.query;
+      const { limit, ...filters } = request.query;
       const size = limit === undefined ? 50 : Number(limit);
       if (size < 1 || size > 200)
         throw new InputError('limit is a whole number from 1 to 200', [
           { at: 'limit', message: 'out of range', found: limit },
         ]);
-      if (userId !== undefined && userId !== caller.user.id && !caller.admin)
-        throw new NotAllowedError("only node administrators see other users' runs", [
-          { at: 'userId', message: 'not an administrator', found: userId },
-        ]);
-      const query: RunQuery = {
-        ...filters,
-        limit: size,
-        ...(userId === 'all' ? {} : { userId: userId ?? caller.user.id }),
-      };
+      // Everyone sees their own runs only — node administrators too: they see data through grants.
+      const query: RunQuery = { ...filters, limit: size, userId: caller.user.id };
       const page = await gatekeeper.store.listRuns(query);
+      // Runs of products the caller may no longer run (or the node no longer serves) are left out:
+      // their parameters are the product's business.
+      const allowed = new Map<string, boolean>();
+      for (const record of page.runs) {
+        if (allowed.has(record.productId)) continue;
+        const product = registry.get(record.productId);
+        allowed.set(
+          record.productId,
+          product !== undefined && (await gatekeeper.decide(caller, product, 'run')).outcome === 'allow',
+        );
+      }
       return {
-        runs: await Promise.all(page.runs.map((record) => runView(runs, record, false))),
+        runs: await Promise.all(
+          page.runs
+            .filter((record) => allowed.get(record.productId))
+            .map((record) => runView(runs, record, false)),
+        ),
         next: page.next,
       };
     },

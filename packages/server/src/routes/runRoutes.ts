@@ -1,4 +1,5 @@
 import type { ProductRegistry } from '@plexus/runtime';
+import { UnavailableError } from '@plexus/spec';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { authorizeProduct, authorizeProtocol } from '../gatekeeper/authorizeProduct.ts';
@@ -79,8 +80,10 @@ export function runRoutes(
         product,
         prepared,
         fresh: request.body?.fresh === true,
+        servedAs: request.params.productId,
       });
       const record = await runs.wait(started, preferredWait(request.headers.prefer, options.waitMs));
+      if (record.error?.code === 'UNAVAILABLE') throw new UnavailableError(record.error.message);
       if (record.status === 'running') {
         reply.code(202).header('location', `/api/v1/runs/${record.id}`);
         return { run: await runView(runs, record, false) };

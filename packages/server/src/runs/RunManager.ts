@@ -1,4 +1,5 @@
 import { type PreparedRun, type ProductService, resultBytes } from '@plexus/runtime';
+import { UnavailableError } from '@plexus/spec';
 import type { ControlStore, RunOutcome, RunRecord } from '../control/ControlStore.ts';
 import type { ResultStore } from './ResultStore.ts';
 
@@ -24,6 +25,8 @@ export interface StartRun {
   /** Execute even when an identical request has a stored result. */
   fresh?: boolean;
   rerunOf?: string | null;
+  /** The id the product is served as, when not its own (`<id>@staging`): runs are recorded under it. */
+  servedAs?: string;
 }
 
 export interface RunManagerOptions {
@@ -66,7 +69,7 @@ export class RunManager {
     const base = {
       userId: input.userId,
       node: this.options.node,
-      productId: prepared.productId,
+      productId: input.servedAs ?? prepared.productId,
       ...prepared.versions,
       protocolId: prepared.protocolId,
       protocolVersion: prepared.protocolVersion,
@@ -78,7 +81,8 @@ export class RunManager {
       error: null,
     };
     if (!input.fresh) {
-      const earlier = await this.store.findReusableRun(prepared.requestKey);
+      // Only the caller's own earlier runs answer: another user's would tell who asked what.
+      const earlier = await this.store.findReusableRun(prepared.requestKey, input.userId);
       if (earlier?.resultHash && (await this.results.get(earlier.resultHash)) !== null)
         return this.store.createRun({
           ...base,
@@ -89,6 +93,7 @@ export class RunManager {
           reusedFrom: earlier.reusedFrom ?? earlier.id,
         });
     }
+    if (this.stopping) throw new Error('the node is stopping');
     const record = await this.store.createRun({
       ...base,
       status: 'running',
@@ -143,15 +148,25 @@ export class RunManager {
         };
       }
     } catch (error) {
-      this.options.onInternalError?.(error, live.record);
-      outcome = {
-        status: 'failed',
-        resultHash: null,
-        error: {
-          code: 'INTERNAL_ERROR',
-          message: "the node could not execute the run; its administrators find the cause in the node's log",
-        },
-      };
+      if (error instanceof UnavailableError) {
+        // Every plugin worker busy and the queue full: the caller should retry, nothing is broken.
+        outcome = {
+          status: 'failed',
+          resultHash: null,
+          error: { code: 'UNAVAILABLE', message: error.message },
+        };
+      } else {
+        this.options.onInternalError?.(error, live.record);
+        outcome = {
+          status: 'failed',
+          resultHash: null,
+          error: {
+            code: 'INTERNAL_ERROR',
+            message:
+              "the node could not execute the run; its administrators find the cause in the node's log",
+          },
+        };
+      }
     }
     const finished = { ...outcome, finishedAt: new Date().toISOString(), durationMs: Date.now() - started };
     let record: RunRecord;
@@ -186,7 +201,8 @@ export class RunManager {
   /** The run once it has ended, or as it is after `ms` milliseconds if it has not. */
   async wait(record: RunRecord, ms: number): Promise<RunRecord> {
     const live = this.live.get(record.id);
-    if (!live) return record;
+    // Ended before anyone waited: the store has how.
+    if (!live) return (await this.store.getRun(record.id)) ?? record;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<RunRecord>((resolve) => {
       timer = setTimeout(() => resolve(record), ms);
@@ -209,7 +225,11 @@ export class RunManager {
   /** Cancels a run executing on this node; resolves to the run as it ended (cancelled, or already over). */
   async cancel(id: string): Promise<RunRecord | undefined> {
     const live = this.live.get(id);
-    if (!live) return undefined;
+    if (!live) {
+      // It may have ended a moment ago on this node: then the store says so.
+      const stored = await this.store.getRun(id);
+      return stored && stored.status !== 'running' ? stored : undefined;
+    }
     live.controller.abort();
     return live.done;
   }

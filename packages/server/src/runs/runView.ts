@@ -14,7 +14,13 @@ export async function runView(runs: RunManager, record: RunRecord, withResult: b
     protocolVersion: record.protocolVersion,
     startedAt: record.startedAt,
     finishedAt: record.finishedAt,
-    durationMs: record.durationMs ?? Math.max(0, Date.now() - Date.parse(record.startedAt)),
+    // While running: so far. A run failed by a restart has no measured duration: up to when it was failed.
+    durationMs:
+      record.durationMs ??
+      Math.max(
+        0,
+        (record.finishedAt ? Date.parse(record.finishedAt) : Date.now()) - Date.parse(record.startedAt),
+      ),
     versions: {
       productVersion: record.productVersion,
       definitionHash: record.definitionHash,

@@ -678,17 +678,24 @@ export function controlStoreConformance(backend: () => ConformanceBackend): void
       expect(failed?.resultHash).toBeNull();
     });
 
-    it('finds the newest succeeded run of a request key to reuse', async () => {
-      expect(await store.findReusableRun('k'.repeat(64))).toBeNull();
-      const old = await store.createRun(newRun());
+    it("finds the user's newest succeeded run of a request key to reuse", async () => {
+      const ada = await user('ada');
+      const bob = await user('bob');
+      expect(await store.findReusableRun('k'.repeat(64), ada.id)).toBeNull();
+      const old = await store.createRun(newRun({ userId: ada.id }));
       await store.finishRun(old.id, outcome());
-      const newer = await store.createRun(newRun({ startedAt: '2025-04-02T09:00:00.000Z' }));
+      const newer = await store.createRun(newRun({ userId: ada.id, startedAt: '2025-04-02T09:00:00.000Z' }));
       await store.finishRun(newer.id, outcome());
-      const failed = await store.createRun(newRun({ startedAt: '2025-04-03T09:00:00.000Z' }));
+      const failed = await store.createRun(newRun({ userId: ada.id, startedAt: '2025-04-03T09:00:00.000Z' }));
       await store.finishRun(failed.id, outcome({ status: 'failed', resultHash: null }));
-      await store.createRun(newRun({ startedAt: '2025-04-04T09:00:00.000Z' }));
-      expect((await store.findReusableRun('k'.repeat(64)))?.id).toBe(newer.id);
-      expect(await store.findReusableRun('x'.repeat(64))).toBeNull();
+      await store.createRun(newRun({ userId: ada.id, startedAt: '2025-04-04T09:00:00.000Z' }));
+      const anonymous = await store.createRun(newRun({ startedAt: '2025-04-05T09:00:00.000Z' }));
+      await store.finishRun(anonymous.id, outcome());
+      expect((await store.findReusableRun('k'.repeat(64), ada.id))?.id).toBe(newer.id);
+      // Another user's runs never answer: reuse would tell who asked what.
+      expect(await store.findReusableRun('k'.repeat(64), bob.id)).toBeNull();
+      expect((await store.findReusableRun('k'.repeat(64), null))?.id).toBe(anonymous.id);
+      expect(await store.findReusableRun('x'.repeat(64), ada.id)).toBeNull();
     });
 
     it("fails only the restarted node's unfinished runs", async () => {

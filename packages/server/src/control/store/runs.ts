@@ -113,18 +113,23 @@ export async function getRun(db: SqlExecutor, id: string): Promise<RunRecord | n
   return rows[0] ? runFrom(rows[0]) : null;
 }
 
-export async function findReusableRun(db: SqlExecutor, requestKey: string): Promise<RunRecord | null> {
+export async function findReusableRun(
+  db: SqlExecutor,
+  requestKey: string,
+  userId: string | null,
+): Promise<RunRecord | null> {
   const rows = await db.all(
-    `SELECT ${COLUMNS} FROM runs WHERE request_key = ? AND status = 'succeeded' AND result_hash IS NOT NULL
+    `SELECT ${COLUMNS} FROM runs WHERE request_key = ? AND ${userId === null ? 'user_id IS NULL' : 'user_id = ?'}
+       AND status = 'succeeded' AND result_hash IS NOT NULL
      ORDER BY started_at DESC, id DESC LIMIT 1`,
-    [requestKey],
+    userId === null ? [requestKey] : [requestKey, userId],
   );
   return rows[0] ? runFrom(rows[0]) : null;
 }
 
 export async function failInterruptedRuns(db: SqlExecutor, node: string, at: string): Promise<number> {
   return db.run(
-    `UPDATE runs SET status = 'failed', finished_at = ?, error_code = 'NODE_RESTARTED',
+    `UPDATE runs SET status = 'failed', finished_at = ?, duration_ms = NULL, error_code = 'NODE_RESTARTED',
        error_message = 'the node stopped while the run was executing; run it again'
      WHERE node = ? AND status = 'running'`,
     [normalizeTimestamp(at, 'at'), node],

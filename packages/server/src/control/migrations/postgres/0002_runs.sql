@@ -2,7 +2,7 @@
 -- is a content-addressed file (result_hash); params is the canonical JSON of the resolved parameters.
 CREATE TABLE runs (
   id text PRIMARY KEY,
-  user_id text REFERENCES users (id) ON DELETE SET NULL,
+  user_id text REFERENCES users (id) ON DELETE CASCADE,
   node text NOT NULL,
   status text NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'cancelled')),
   started_at timestamptz NOT NULL,

@@ -2,7 +2,7 @@
 -- is a content-addressed file (result_hash); params is the canonical JSON of the resolved parameters.
 CREATE TABLE runs (
   id TEXT PRIMARY KEY,
-  user_id TEXT REFERENCES users (id) ON DELETE SET NULL,
+  user_id TEXT REFERENCES users (id) ON DELETE CASCADE,
   node TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'cancelled')),
   started_at TEXT NOT NULL,
