@@ -27,7 +27,7 @@ beforeAll(async () => {
     output += chunk.toString();
   });
   base = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`node did not start:\n${output}`)), 45_000);
+    const timer = setTimeout(() => reject(new Error(`node did not start:\n${output}`)), 150_000);
     node.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /serving \d+ product\(s\) at (http:\/\/\S+)/.exec(output);
@@ -38,7 +38,8 @@ beforeAll(async () => {
     });
     node.once('exit', (code) => reject(new Error(`node exited with ${code}:\n${output}`)));
   });
-}, 60_000);
+  // Ten products to build and test before the node serves: generous on a loaded CI machine.
+}, 180_000);
 
 afterAll(async () => {
   if (node.exitCode === null) {
@@ -74,10 +75,15 @@ describe('plexus serve --build', () => {
     const list = await json('/api/v1/products');
     expect(list.status).toBe(200);
     expect((list.body.products as Array<{ id: string }>).map((product) => product.id)).toEqual([
+      'adverse-event-reports',
       'all-leukemia',
+      'bay-area-medical',
+      'boston-general',
       'cdisc-pilot',
+      'health-economics',
       'omop-synthea',
       'pbc-trial',
+      'trial-registry',
       'va-lung-trial',
     ]);
     const detail = await json('/api/v1/products/va-lung-trial');
@@ -206,7 +212,7 @@ describe('plexus serve --build', () => {
 
   it('serves the OpenAPI document and a health check', async () => {
     expect((await json('/api/v1/openapi.json')).body.openapi).toBe('3.1.0');
-    expect((await json('/healthz')).body).toMatchObject({ status: 'ok', products: 5 });
+    expect((await json('/healthz')).body).toMatchObject({ status: 'ok', products: 10 });
   });
 
   it('creates a node administrator on first start, whose token the CLI uses to make and revoke tokens', async () => {

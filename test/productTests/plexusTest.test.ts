@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../validate/corpusFiles.ts';
 import { runCli } from '../validate/runCli.ts';
 
-const PRODUCTS = ['all-leukemia', 'cdisc-pilot', 'omop-synthea', 'pbc-trial', 'va-lung-trial'];
+/** Every example product: `plexus test products` tests them all. */
+const PRODUCTS = readdirSync(join(repoRoot, 'products'), { withFileTypes: true })
+  .filter(
+    (entry) => entry.isDirectory() && existsSync(join(repoRoot, 'products', entry.name, 'product.yaml')),
+  )
+  .map((entry) => entry.name);
 
 let root: string;
 let dataDir: string;

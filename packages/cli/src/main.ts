@@ -34,6 +34,7 @@ Examples:
   $ plexus contract products/pbc-trial            the data contract: model, protocols, parameters, result blocks
   $ plexus diff main products/pbc-trial          changes against main, BREAKING or ok, and the version verdict
   $ plexus serve products --build                build what is stale, then serve every product over HTTP
+  $ plexus mesh up products/demo-mesh.yaml --build   the demo mesh: a hub with the catalog, hospitals as sites
   $ plexus token create laptop --scopes read,run  a personal API token for scripts (printed once)
   $ plexus runs --product va-lung-trial          your run history on the node; plexus runs <id> > result.json
   $ plexus rerun 3f2a… --original                execute a run again on its original versions: what changed?
@@ -168,6 +169,14 @@ function program(setCode: (code: number) => void): Command {
       '--allow-failing-tests',
       "serve product versions whose own tests (tests/*.yaml) fail; without it such a version is refused. The failures show in the product's metadata",
     )
+    .option(
+      '--mesh <file>',
+      "join a mesh: the node's mesh configuration (mesh.yaml: its id, the nodes and identity providers it trusts; env PLEXUS_MESH_CONFIG). The node key is created in the data folder on first start",
+    )
+    .option(
+      '--catalog',
+      'serve the mesh catalog (kept in <data dir>/catalog.db): the nodes of the mesh publish their products to it, anyone searches it (env PLEXUS_CATALOG=1; needs --mesh)',
+    )
     .action(
       async (
         dirs: string[],
@@ -179,6 +188,8 @@ function program(setCode: (code: number) => void): Command {
           controlStore?: string;
           corsOrigins?: string;
           allowFailingTests?: boolean;
+          mesh?: string;
+          catalog?: boolean;
         },
       ) => setCode(await (await import('./commands/serveCommand.ts')).serveCommand(dirs, options)),
     );
@@ -302,6 +313,19 @@ function program(setCode: (code: number) => void): Command {
   ).action(async (productId: string, options: { json?: boolean; node?: string; token?: string }) =>
     setCode(await (await import('./commands/deployCommand.ts')).deploymentsCommand(productId, options)),
   );
+
+  const mesh = root.command('mesh').description('a mesh of nodes on this machine');
+  mesh
+    .command('up')
+    .description(
+      'start every node of a mesh layout as its own process on loopback, each trusting the others; Ctrl-C stops them all',
+    )
+    .argument('<layout>', 'a mesh layout file (kind: MeshLayout), e.g. products/demo-mesh.yaml')
+    .option('--data-dir <dir>', "the nodes' data: <dir>/<node id>/", '.plexus/mesh')
+    .option('--build', 'build what is missing or stale before serving')
+    .action(async (layout: string, options: { dataDir: string; build?: boolean }) =>
+      setCode(await (await import('./commands/meshUpCommand.ts')).meshUpCommand(layout, options)),
+    );
 
   nodeOptions(
     root

@@ -1,10 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { ProductRegistry } from '@plexus/runtime';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
+import { type CatalogRoleOptions, catalogRoutes } from './catalog/catalogRoutes.ts';
+import { type CatalogPublishingOptions, publishToCatalog } from './catalog/publishToCatalog.ts';
 import { type DeploymentOptions, deploymentRoutes } from './deploy/deploymentRoutes.ts';
 import { answerError } from './errors/answerError.ts';
 import { registerErrorHandling } from './errors/registerErrorHandling.ts';
+import { type FederationOptions, federationRoutes } from './federation/federationRoutes.ts';
+import { meshRemoteSites } from './federation/meshRemoteSites.ts';
 import type { Gatekeeper } from './gatekeeper/Gatekeeper.ts';
 import { registerAudit } from './gatekeeper/registerAudit.ts';
 import { registerGatekeeper } from './gatekeeper/registerGatekeeper.ts';
@@ -13,6 +18,8 @@ import { type RateLimitOptions, registerRateLimit } from './http/rateLimit.ts';
 import { registerCors } from './http/registerCors.ts';
 import { requestIdOf } from './http/requestIdOf.ts';
 import { applySecurityHeaders, registerSecurityHeaders } from './http/securityHeaders.ts';
+import type { NodeMesh } from './mesh/NodeMesh.ts';
+import { registerMesh } from './mesh/registerMesh.ts';
 import { registerOpenApi } from './openapi/registerOpenApi.ts';
 import { auditRoutes } from './routes/auditRoutes.ts';
 import { cohortRoutes } from './routes/cohortRoutes.ts';
@@ -54,8 +61,22 @@ export interface CreateServerOptions {
   node?: string;
   /** How long a run request waits for its run before the answer is 202, in milliseconds; default 10 s. */
   runWaitMs?: number;
+  /** Federated questions: this node as a site and as a coordinator (see docs/federation.md). */
+  federation?: Partial<FederationOptions>;
+  /**
+   * This node's place in a mesh (`openNodeMesh`): publishes its keys at /.well-known/jwks.json and gives
+   * routes `app.mesh` (null without it). Calls from other nodes are verified by the gatekeeper.
+   */
+  mesh?: NodeMesh;
   /** Accept deployments (plexus deploy) into this data folder; none unless given. */
   deployments?: DeploymentOptions;
+  /** Serve the mesh catalog (`plexus serve --catalog`, docs/catalog.md); not unless given. */
+  catalog?: CatalogRoleOptions;
+  /**
+   * Publishing this node's public products to the catalog its mesh configuration names (`catalog:`):
+   * at start, then heartbeats; false for none.
+   */
+  catalogPublishing?: CatalogPublishingOptions | false;
 }
 
 /** A node's HTTP API over a product registry, booted and ready to `.listen()` or `.inject()`. */
@@ -94,6 +115,8 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   }
   for (const schema of sharedSchemas) app.addSchema(schema);
   await registerOpenApi(app, packageJson.version);
+  // Before the routes, so that federated routes find `app.mesh` when they are declared.
+  registerMesh(app, options.gatekeeper, options.mesh);
 
   const runs = new RunManager(options.gatekeeper.store, options.results ?? new MemoryResultStore(), {
     node: options.node ?? hostname(),
@@ -121,7 +144,22 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   grantRoutes(app, options.registry, options.gatekeeper);
   directoryRoutes(app, options.gatekeeper);
   if (options.sso) ssoRoutes(app, options.gatekeeper, options.sso);
-  if (options.deployments) deploymentRoutes(app, options.registry, options.gatekeeper, options.deployments);
+  federationRoutes(app, options.registry, options.gatekeeper, {
+    node: options.federation?.node ?? options.mesh?.config.node.id ?? options.node ?? hostname(),
+    // Without a kept secret, disclosure noise is stable only while this process lives.
+    nodeSecret: options.federation?.nodeSecret ?? randomBytes(32).toString('hex'),
+    // Other nodes of the mesh are asked through node tokens; a test may bring its own way to reach them.
+    remote: options.federation?.remote ?? meshRemoteSites(app),
+  });
+  if (options.deployments) deploymentRoutes(app, options.registry, options.deployments);
+  if (options.catalog) catalogRoutes(app, options.catalog);
+  // Hooks first: the first round runs once the node listens, the timer stops when it closes.
+  if (options.catalogPublishing !== false)
+    publishToCatalog(app, options.registry, options.gatekeeper.store, {
+      ...options.catalogPublishing,
+      // The catalog node lists its own products too, straight into its store.
+      ...(options.catalog ? { local: options.catalog.store } : {}),
+    });
 
   await app.ready();
   return app;

@@ -29,6 +29,7 @@ describe('exported JSON Schemas', () => {
       Mapping: 'mapping.schema.json',
       Protocol: 'protocol.schema.json',
       ProductTest: 'product-test.schema.json',
+      MeshLayout: 'mesh-layout.schema.json',
     };
     const files = yamlFiles(join(ROOT, 'products'));
     expect(files.length).toBeGreaterThanOrEqual(4);

@@ -21,6 +21,19 @@ export { wilcoxonRankSumCdf, wilcoxonRankSumSurvival } from './distributions/wil
 export { type UmapOptions, type UmapResult, umap } from './embedding/umap.ts';
 export { generalizedQuadraticForm } from './linalg/generalizedQuadraticForm.ts';
 export { type LdlCholesky, ldlCholesky, ldlInverse, ldlSolve } from './linalg/ldlCholesky.ts';
+export { type FixedEffectMetaResult, fixedEffectMeta, type Heterogeneity } from './meta/fixedEffectMeta.ts';
+export type { MetaAnalysisOptions, PooledEstimate } from './meta/inverseVariancePool.ts';
+export { type LogRankFromRiskTablesOptions, logRankFromRiskTables } from './meta/logRankFromRiskTables.ts';
+export {
+  type PooledKaplanMeierOptions,
+  type PooledKaplanMeierResult,
+  pooledKaplanMeier,
+} from './meta/pooledKaplanMeier.ts';
+export { type Moments, momentsOf, type PooledMoments, pooledMoments } from './meta/pooledMoments.ts';
+export { type RandomEffectsMetaResult, randomEffectsMeta } from './meta/randomEffectsMeta.ts';
+export { type RiskTable, type RiskTableInput, riskTable } from './meta/riskTable.ts';
+export { type RatioScale, toRatioScale } from './meta/toRatioScale.ts';
+export { welchFromMoments } from './meta/welchFromMoments.ts';
 export {
   type LinearRegressionOptions,
   type LinearRegressionResult,

@@ -5,12 +5,16 @@ import {
   bootstrapAdmin,
   createAccessTokenVerifier,
   FileResultStore,
+  type NodeMesh,
+  openCatalogStore,
   openControlStore,
+  openNodeMesh,
   restoreDeployments,
   StoreGatekeeper,
   ssoFromEnvironment,
   startServer,
 } from '@plexus/server';
+import { isPlexusError } from '@plexus/spec';
 import { EXIT } from '../exitCodes.ts';
 import { findProductDirs } from '../findProductDirs.ts';
 import { buildOne, describeOutcome } from './buildCommand.ts';
@@ -26,6 +30,10 @@ export interface ServeOptions {
   corsOrigins?: string;
   /** Serve product versions whose tests fail (their failures show in their metadata). */
   allowFailingTests?: boolean;
+  /** The node's mesh configuration (mesh.yaml); default $PLEXUS_MESH_CONFIG; none: the node is in no mesh. */
+  mesh?: string;
+  /** Serve the mesh catalog (<data dir>/catalog.db) to the nodes of the mesh; default $PLEXUS_CATALOG=1. */
+  catalog?: boolean;
 }
 
 /** Serves products until SIGINT/SIGTERM; with --build, first builds those whose snapshot is missing or stale. */
@@ -40,6 +48,32 @@ export async function serveCommand(paths: string[], options: ServeOptions): Prom
   if (runWaitMs !== undefined && !(runWaitMs >= 0 && runWaitMs <= 600_000)) {
     process.stderr.write(
       `PLEXUS_RUN_WAIT_SECONDS must be a number of seconds from 0 to 600, found '${waitText}'\n`,
+    );
+    return EXIT.usage;
+  }
+  // The mesh first: a configuration or key that cannot be used stops the node before anything is built.
+  const meshFile = options.mesh ?? (process.env.PLEXUS_MESH_CONFIG || undefined);
+  let mesh: NodeMesh | undefined;
+  if (meshFile !== undefined) {
+    try {
+      mesh = await openNodeMesh({ config: meshFile, dataDir: options.dataDir ?? '.plexus' });
+    } catch (error) {
+      if (isPlexusError(error)) throw error;
+      // The node key: unreadable, not a key, or readable by others.
+      process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT.problems;
+    }
+  }
+  const catalogRole = options.catalog ?? process.env.PLEXUS_CATALOG === '1';
+  if (catalogRole && !mesh) {
+    process.stderr.write('--catalog needs --mesh: only the nodes of a mesh publish to its catalog\n');
+    return EXIT.usage;
+  }
+  const heartbeatText = process.env.PLEXUS_CATALOG_HEARTBEAT_SECONDS;
+  const heartbeatMs = heartbeatText ? Number(heartbeatText) * 1000 : undefined;
+  if (heartbeatMs !== undefined && !(Number.isInteger(heartbeatMs) && heartbeatMs >= 1000)) {
+    process.stderr.write(
+      `PLEXUS_CATALOG_HEARTBEAT_SECONDS must be a whole number of seconds of at least 1, found '${heartbeatText}'\n`,
     );
     return EXIT.usage;
   }
@@ -80,6 +114,7 @@ export async function serveCommand(paths: string[], options: ServeOptions): Prom
   if (storeUrl.startsWith('sqlite:') && !storeUrl.startsWith('sqlite::memory:'))
     await mkdir(dirname(storeUrl.slice('sqlite:'.length)), { recursive: true });
   const store = await openControlStore(storeUrl);
+  const catalogStore = catalogRole ? openCatalogStore(dataDir) : undefined;
   const bootstrap = await bootstrapAdmin(store, process.env.PLEXUS_ADMIN_TOKEN || undefined);
   const sso = ssoFromEnvironment(process.env);
   const server = await startServer({
@@ -89,7 +124,15 @@ export async function serveCommand(paths: string[], options: ServeOptions): Prom
     gatekeeper: new StoreGatekeeper(store, {
       cacheMs: 2000,
       ...(sso ? { verifyAccessToken: createAccessTokenVerifier(sso.config) } : {}),
+      // Calls from the trusted nodes of the mesh: their users, with this node's grants.
+      ...(mesh ? { nodeTokens: mesh.verifier, nodeGroupIssuers: mesh.config.trust.issuers } : {}),
     }),
+    ...(mesh ? { mesh } : {}),
+    // The catalog role, and publishing to the catalog the mesh configuration names (heartbeats: 30 s).
+    ...(catalogStore
+      ? { catalog: { store: catalogStore, ...(heartbeatMs ? { heartbeatIntervalMs: heartbeatMs } : {}) } }
+      : {}),
+    ...(heartbeatMs ? { catalogPublishing: { intervalMs: heartbeatMs } } : {}),
     ...(sso ? { sso } : {}),
     // Result documents beside the control store: recalled byte for byte after a restart.
     results: new FileResultStore(join(dataDir, 'results')),
@@ -111,6 +154,15 @@ export async function serveCommand(paths: string[], options: ServeOptions): Prom
     );
   }
   process.stdout.write(`  API docs:  ${base}/api/v1/openapi.json\n`);
+  if (mesh) {
+    const trusted = mesh.config.trust.nodes.map((node) => node.id);
+    process.stdout.write(
+      `  mesh:      node ${mesh.config.node.id}, keys at ${mesh.config.node.url.replace(/\/+$/, '')}/.well-known/jwks.json (here ${base}/.well-known/jwks.json); trusts ${trusted.length > 0 ? trusted.join(', ') : 'no node yet'}\n`,
+    );
+  }
+  if (catalogStore) process.stdout.write(`  catalog:   curl '${base}/api/v1/catalog/search?q=…'\n`);
+  if (mesh?.config.catalog)
+    process.stdout.write(`  publishes: its public products to the catalog at ${mesh.config.catalog}\n`);
   if (bootstrap) {
     process.stdout.write(
       `\nA node administrator was created. Its API token is shown this once — keep it:\n  ${bootstrap.token}\n  curl -H 'authorization: Bearer ${bootstrap.token}' ${base}/api/v1/products\n`,
@@ -125,5 +177,6 @@ export async function serveCommand(paths: string[], options: ServeOptions): Prom
   await server.close();
   await registry.close();
   await store.close();
+  catalogStore?.close();
   return EXIT.ok;
 }

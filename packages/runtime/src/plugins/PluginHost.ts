@@ -16,6 +16,7 @@ import type { PluginContext } from './PluginContext.ts';
 import { PluginRunError } from './PluginRunError.ts';
 import { startWorker } from './startWorker.ts';
 import {
+  type PreloadRequest,
   type ProgressMessage,
   type RunRequest,
   serializeError,
@@ -69,6 +70,7 @@ export class PluginHost {
   private readonly waiting: Array<() => void> = [];
   private readonly live = new Set<Worker>();
   private spare: Worker | undefined;
+  private preloaded: string[] = [];
   private running = 0;
   private closed = false;
 
@@ -87,7 +89,30 @@ export class PluginHost {
       this.live.delete(worker);
       void worker.terminate();
       this.running--;
+      if (!this.closed && !this.spare) this.startSpare();
       this.waiting.shift()?.();
+    }
+  }
+
+  /**
+   * Plugin modules that workers started in advance load before they are needed: a run then starts
+   * with its module compiled and its imports (the apps, the statistics) evaluated, in a fresh worker
+   * all the same. The spare worker already started is replaced.
+   */
+  setPreload(modules: readonly string[]): void {
+    this.preloaded = [...new Set(modules)].sort();
+    const previous = this.spare;
+    this.spare = undefined;
+    if (previous) void previous.terminate();
+    if (!this.closed) this.startSpare();
+  }
+
+  private startSpare(): void {
+    this.spare = startWorker(this.defaultMemoryMb);
+    this.spare.unref();
+    if (this.preloaded.length > 0) {
+      const request: PreloadRequest = { type: 'preload', modules: this.preloaded };
+      this.spare.postMessage(request);
     }
   }
 
@@ -136,10 +161,8 @@ export class PluginHost {
       worker = startWorker(memoryMb);
     }
     this.live.add(worker);
-    if (!this.closed && !this.spare) {
-      this.spare = startWorker(this.defaultMemoryMb);
-      this.spare.unref();
-    }
+    // The next spare is started when this run ends, not now: started now, it would compete with the
+    // run for the CPU (and on a small machine every node of a mesh does this at once).
     worker.ref();
     return worker;
   }

@@ -5,6 +5,7 @@ import type { PluginContext, ProtocolPlugin } from './PluginContext.ts';
 import {
   type DataReply,
   type InspectRequest,
+  type PreloadRequest,
   type ProgressMessage,
   type RunRequest,
   serializeError,
@@ -78,6 +79,10 @@ function reportProgress(fraction: number, message?: string): void {
   port.postMessage(update);
 }
 
+async function preload(modules: readonly string[]): Promise<void> {
+  for (const module of modules) await import(pathToFileURL(module).href).catch(() => undefined);
+}
+
 async function inspect(request: InspectRequest): Promise<WorkerOutcome> {
   const module = (await import(pathToFileURL(request.modulePath).href)) as Record<string, unknown>;
   return {
@@ -112,7 +117,11 @@ const asyncFailure = (error: unknown) => send({ type: 'failed', error: serialize
 process.on('uncaughtException', asyncFailure);
 process.on('unhandledRejection', asyncFailure);
 
-port.on('message', (message: RunRequest | InspectRequest | WorkerReply) => {
+port.on('message', (message: RunRequest | InspectRequest | PreloadRequest | WorkerReply) => {
+  if (message.type === 'preload') {
+    void preload(message.modules);
+    return;
+  }
   if (message.type === 'reply') {
     const waiter = pending.get(message.requestId);
     pending.delete(message.requestId);

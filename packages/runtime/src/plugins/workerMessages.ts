@@ -19,6 +19,15 @@ export interface RunRequest {
   model: PluginContext['model'];
 }
 
+/**
+ * Loads plugin modules into a worker started in advance, so that a run finds them compiled and
+ * evaluated instead of paying for that itself. Failures are ignored here: a run reports them.
+ */
+export interface PreloadRequest {
+  type: 'preload';
+  modules: string[];
+}
+
 /** Asks a worker which names a module exports, and of what kind, without running anything of it in the host. */
 export interface InspectRequest {
   type: 'inspect';

@@ -13,7 +13,15 @@ import {
   sha256Text,
   snapshotRootFor,
 } from '@plexus/engine';
-import type { Problem, Product, Protocol, ResultDocument, Run, RunVersions } from '@plexus/spec';
+import type {
+  Problem,
+  Product,
+  Protocol,
+  ResultDocument,
+  Run,
+  RunVersions,
+  SiteAggregates,
+} from '@plexus/spec';
 import {
   API_VERSION,
   checkDocument,
@@ -25,6 +33,7 @@ import {
   InputError,
   NotFoundError,
   ProductSchema,
+  SiteAggregatesSchema,
 } from '@plexus/spec';
 import { compileParameterSchema } from '../parameters/compileParameterSchema.ts';
 import { validateParameters } from '../parameters/validateParameters.ts';
@@ -258,6 +267,11 @@ export class ProductRuntime implements ProductService {
     };
   }
 
+  /** The plugin modules of this version's protocols, for workers to load in advance. */
+  pluginModules(): string[] {
+    return [...new Set(this.loaded.map((protocol) => protocol.modulePath))];
+  }
+
   /** The kept copy of the definition this runtime executes: protocols, plugins and tests. */
   get definitionDir(): string {
     return this.definition.dir;
@@ -322,6 +336,7 @@ export class ProductRuntime implements ProductService {
       description: definition.description,
       category: definition.category,
       parameters: this.schemas.get(definition.id) ?? {},
+      ...(definition.federation ? { federation: { combine: definition.federation.combine } } : {}),
     }));
   }
 
@@ -372,37 +387,9 @@ export class ProductRuntime implements ProductService {
         `run prepared for ${prepared.productId} ${prepared.versions.definitionHash}, not for this version`,
       );
     const protocol = this.protocolNamed(prepared.protocolId);
-    const { definition } = protocol;
-    const { attributes, endpoints, modalities, entityCount } = this.reader.manifest.model;
     const started = Date.now();
     try {
-      const output = await this.options.host.run({
-        modulePath: protocol.modulePath,
-        exportName: definition.plugin.export,
-        params: prepared.params,
-        product: {
-          id: this.id,
-          version: this.definition.product.version,
-          title: this.definition.product.title,
-          entity: this.definition.product.entity,
-        },
-        model: { attributes, endpoints, modalities, entityCount },
-        timeoutMs:
-          (definition.limits?.timeoutSeconds ?? 0) * 1000 || (this.options.defaultTimeoutMs ?? 60_000),
-        memoryMb: definition.limits?.memoryMb ?? this.options.defaultMemoryMb ?? 512,
-        data: {
-          frame: (request) => this.reader.frame(request),
-          matrix: (request) => this.reader.matrix(request),
-          events: (request) => this.reader.events(request),
-          sql: (query, values) =>
-            this.reader.query(query, values, {
-              maxRows: this.options.sqlMaxRows ?? 100_000,
-              timeoutMs: this.options.sqlTimeoutMs ?? 30_000,
-            }),
-        },
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      });
+      const output = await this.invoke(protocol, protocol.definition.plugin.export, prepared.params, options);
       const result = this.resultDocument(protocol, prepared.params, normalizeOutput(output));
       return { status: 'succeeded', durationMs: Date.now() - started, result };
     } catch (error) {
@@ -413,6 +400,78 @@ export class ProductRuntime implements ProductService {
         error: { code: error.code, message: error.message },
       };
     }
+  }
+
+  /**
+   * This site's aggregates for a federated question: the protocol's `federation.aggregates` export run
+   * on the parameters, checked against the site-aggregates schema. Exact — the node applies disclosure
+   * control before anything leaves it. A plugin failure is a PluginRunError.
+   */
+  async aggregate(
+    protocolId: string,
+    params: unknown,
+    options: ExecuteOptions = {},
+  ): Promise<{ prepared: PreparedRun; aggregates: SiteAggregates }> {
+    const protocol = this.protocolNamed(protocolId);
+    const federation = protocol.definition.federation;
+    if (!federation)
+      throw new InputError(`protocol '${protocolId}' of ${this.id} does not answer federated questions`, [
+        { at: 'protocol', message: 'no federation in its protocol file', found: protocolId },
+      ]);
+    const prepared = await this.prepare(protocolId, params);
+    const output = await this.invoke(protocol, federation.aggregates, prepared.params, options);
+    const issues = checkDocument(SiteAggregatesSchema, output);
+    if (issues.length > 0)
+      throw new PluginRunError(
+        'INVALID_RESULT',
+        `${federation.aggregates} returned no site aggregates: ${issues
+          .slice(0, 3)
+          .map((issue) => `${issue.path || '/'}: ${issue.message}`)
+          .join('; ')}`,
+      );
+    return { prepared, aggregates: output as SiteAggregates };
+  }
+
+  /** The product's disclosure section (product.yaml), as written; the mesh applies its defaults. */
+  disclosure(): Product['disclosure'] {
+    return this.definition.product.disclosure;
+  }
+
+  /** Runs one export of a protocol's plugin module in a worker, with the protocol's limits. */
+  private invoke(
+    protocol: LoadedProtocol,
+    exportName: string,
+    params: Record<string, unknown>,
+    options: ExecuteOptions,
+  ): Promise<unknown> {
+    const { definition } = protocol;
+    const { attributes, endpoints, modalities, entityCount } = this.reader.manifest.model;
+    return this.options.host.run({
+      modulePath: protocol.modulePath,
+      exportName,
+      params,
+      product: {
+        id: this.id,
+        version: this.definition.product.version,
+        title: this.definition.product.title,
+        entity: this.definition.product.entity,
+      },
+      model: { attributes, endpoints, modalities, entityCount },
+      timeoutMs: (definition.limits?.timeoutSeconds ?? 0) * 1000 || (this.options.defaultTimeoutMs ?? 60_000),
+      memoryMb: definition.limits?.memoryMb ?? this.options.defaultMemoryMb ?? 512,
+      data: {
+        frame: (request) => this.reader.frame(request),
+        matrix: (request) => this.reader.matrix(request),
+        events: (request) => this.reader.events(request),
+        sql: (query, values) =>
+          this.reader.query(query, values, {
+            maxRows: this.options.sqlMaxRows ?? 100_000,
+            timeoutMs: this.options.sqlTimeoutMs ?? 30_000,
+          }),
+      },
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
   }
 
   /** Prepares and executes at once, without a run store: for the CLI and tests. */

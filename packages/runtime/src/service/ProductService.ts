@@ -1,5 +1,5 @@
 import type { FeatureHit, ManifestAttribute, ManifestModality } from '@plexus/engine';
-import type { Owner, Run, RunVersions } from '@plexus/spec';
+import type { FederationCombiner, Owner, Product, Run, RunVersions, SiteAggregates } from '@plexus/spec';
 import type { ExecutedRun, ExecuteOptions, PreparedRun } from './PreparedRun.ts';
 import type { ProductRuntime } from './ProductRuntime.ts';
 import type { ProductTestStatus } from './productTestStatus.ts';
@@ -63,6 +63,8 @@ export interface ProtocolSummary {
   category: string;
   /** JSON Schema of the `params` object, with the model's choices (attributes, levels) as enums. */
   parameters: Record<string, unknown>;
+  /** How sites combine when the protocol answers federated questions. */
+  federation?: { combine: FederationCombiner };
 }
 
 /** What a node serves for one data product. The HTTP layer talks to products only through this. */
@@ -91,6 +93,17 @@ export interface ProductService {
   readonly id: string;
   /** The versions of the product this service serves. */
   readonly versions: RunVersions;
+  /**
+   * This site's exact aggregates for a federated question (the protocol's `federation.aggregates`);
+   * InputError when the protocol answers none. Disclosure control is the node's job, after this.
+   */
+  aggregate?(
+    protocolId: string,
+    params: unknown,
+    options?: ExecuteOptions,
+  ): Promise<{ prepared: PreparedRun; aggregates: SiteAggregates }>;
+  /** The product's `disclosure:` section of product.yaml, as written. */
+  disclosure?(): Product['disclosure'];
   /** Every definition and snapshot of the product the node keeps, newest first. */
   heldVersions?(): Promise<HeldVersions>;
   accessDefaults(): ProductAccessDefaults;

@@ -56,6 +56,7 @@ export async function openProducts(
     await host.close();
     throw error;
   }
+  host.setPreload(products.flatMap((product) => product.pluginModules()));
   const fromFolders = new Set(products.map((product) => product.id));
   // Served versions by the id clients use: `<id>` for production, `<id>@<channel>` for other channels.
   const served = new Map<string, ProductRuntime>(products.map((product) => [product.id, product]));

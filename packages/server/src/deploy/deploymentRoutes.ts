@@ -10,7 +10,6 @@ import {
 } from '@plexus/spec';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Gatekeeper } from '../gatekeeper/Gatekeeper.ts';
 import { errorResponses } from '../schemas/errorResponses.ts';
 import { ProductDescriptorSchema } from '../schemas/ProductDescriptorSchema.ts';
 import { CHANNELS, type Channel, ChannelStore, type Deployment } from './ChannelStore.ts';
@@ -68,7 +67,6 @@ function servedId(productId: string, channel: Channel): string {
 export function deploymentRoutes(
   app: FastifyInstance,
   registry: ProductRegistry,
-  gatekeeper: Gatekeeper,
   options: DeploymentOptions,
 ): void {
   const { openKept, serve } = registry;

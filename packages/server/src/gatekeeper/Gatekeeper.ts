@@ -1,3 +1,4 @@
+import type { NodeTokenVerifier } from '@plexus/mesh';
 import type { ProductService } from '@plexus/runtime';
 import type { ControlStore } from '../control/ControlStore.ts';
 import { type IdentifiedCaller, identifyCaller } from './identifyCaller.ts';
@@ -39,6 +40,16 @@ const TOUCH_INTERVAL_MS = 60_000;
 export interface StoreGatekeeperOptions {
   verifyAccessToken?: AccessTokenVerifier;
   /**
+   * Accept calls from the trusted nodes of a mesh (node tokens, docs/mesh-trust.md). Node calls are
+   * never cached: every token is verified, and used once.
+   */
+  nodeTokens?: NodeTokenVerifier;
+  /**
+   * The identity providers whose group names node tokens carry into external groups; by default none.
+   * `plexus serve --mesh` passes the mesh configuration's `trust.issuers`.
+   */
+  nodeGroupIssuers?: readonly string[];
+  /**
    * How long callers and product rules are kept, in milliseconds; 0 (the default) reads the store on
    * every request. Every access write made through this gatekeeper's `store` clears the caches at once,
    * so a revocation on this node takes effect immediately; on other nodes sharing a PostgreSQL store it
@@ -57,11 +68,13 @@ export class StoreGatekeeper implements Gatekeeper {
   private readonly callers = new Map<string, { caller: IdentifiedCaller; until: number }>();
   private readonly rulesCache = new Map<string, { rules: ProductAccessRules; until: number }>();
   private readonly touched = new Map<string, number>();
+  private readonly nodeGroupIssuers: ReadonlySet<string>;
 
   constructor(
     store: ControlStore,
     private readonly options: StoreGatekeeperOptions = {},
   ) {
+    this.nodeGroupIssuers = new Set(options.nodeGroupIssuers ?? []);
     const clear = () => {
       this.callers.clear();
       this.rulesCache.clear();
@@ -99,9 +112,13 @@ export class StoreGatekeeper implements Gatekeeper {
     const caller = await identifyCaller(authorization, {
       store: this.store,
       ...(this.options.verifyAccessToken ? { verifyAccessToken: this.options.verifyAccessToken } : {}),
+      ...(this.options.nodeTokens
+        ? { nodeTokens: this.options.nodeTokens, nodeGroupIssuers: this.nodeGroupIssuers }
+        : {}),
       touch: (tokenId, at) => this.touch(tokenId, at),
     });
-    if (key) {
+    // A node token is good for one call: caching it would let a replay past the verifier.
+    if (key && caller.via !== 'node') {
       if (this.callers.size > 10_000) this.callers.clear();
       this.callers.set(key, { caller, until: now + ttl });
     }

@@ -1,15 +1,22 @@
+import { NodeTokenError, type NodeTokenVerifier } from '@plexus/mesh';
 import type { ControlStore, TokenScope, User } from '../control/ControlStore.ts';
 import { parsePresentedToken, tokenIsLive, tokenSecretMatches } from '../control/tokens.ts';
+import { identifyNodeCaller, isNodeToken } from './identifyNodeCaller.ts';
 import { AuthenticationError } from './oidc/AuthenticationError.ts';
 import type { AccessTokenVerifier } from './oidc/verifyAccessToken.ts';
 import type { Caller } from './policy/decideProductAccess.ts';
 
 /** The caller as the gatekeeper established it, with how. */
 export interface IdentifiedCaller extends Caller {
-  via: 'anonymous' | 'token' | 'sso';
+  via: 'anonymous' | 'token' | 'sso' | 'node';
   user: User | null;
   /** The personal API token used, for audit records. */
   tokenId: string | null;
+  /**
+   * Set when another node of the mesh calls for `user` (via `node`): which node, the token's one-time
+   * id and the W3C trace context it carried.
+   */
+  node?: { id: string; jti: string; traceparent?: string };
 }
 
 export const ANONYMOUS: IdentifiedCaller = Object.freeze({
@@ -24,6 +31,10 @@ export interface IdentifyOptions {
   store: ControlStore;
   /** Set when the node trusts an identity provider's JWT access tokens. */
   verifyAccessToken?: AccessTokenVerifier;
+  /** Set when the node is part of a mesh: verifies the tokens with which trusted nodes call it. */
+  nodeTokens?: NodeTokenVerifier;
+  /** Identity providers whose groups a node token may carry (default: none). See identifyNodeCaller. */
+  nodeGroupIssuers?: ReadonlySet<string>;
   now?: () => Date;
   /** Records a token's last use; default: a store write on every use. */
   touch?: (tokenId: string, at: string) => Promise<void>;
@@ -32,7 +43,8 @@ export interface IdentifyOptions {
 /**
  * Who sends an Authorization header: a personal API token (`tok_….<secret>`, checked against its hash,
  * refused at once when revoked or expired) or, with single sign-on configured, a JWT access token of the
- * identity provider (the user is created on first sight and their groups follow the token's claim).
+ * identity provider (the user is created on first sight and their groups follow the token's claim), or,
+ * in a mesh, a node token (`typ: plexus-node+jwt`) of a trusted node calling for one of its users.
  * No header is an anonymous caller; anything unverifiable is an AuthenticationError (401), never anonymous.
  */
 export async function identifyCaller(
@@ -51,6 +63,16 @@ export async function identifyCaller(
       now,
       options.touch ?? ((id, at) => options.store.touchToken(id, at)),
     );
+  if (isNodeToken(presented)) {
+    // A node that is in no mesh trusts no node.
+    if (!options.nodeTokens) throw new NodeTokenError('untrusted-node');
+    return identifyNodeCaller(presented, {
+      store: options.store,
+      verifier: options.nodeTokens,
+      groupIssuers: options.nodeGroupIssuers ?? new Set(),
+      now,
+    });
+  }
   if (!options.verifyAccessToken || presented.split('.').length !== 3)
     throw new AuthenticationError('malformed', 'not a token this node issues or trusts');
   const identity = await options.verifyAccessToken(presented);

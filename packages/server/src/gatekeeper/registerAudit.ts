@@ -20,7 +20,8 @@ const outcomeOf = (status: number): AuditOutcome =>
 
 /**
  * Every request that touches a product — its model, protocols, cohort counts, runs — is recorded once
- * answered: who, which product and data version, which protocol, a hash of the parameters (never the
+ * answered: who (for a call from another node: the user it called for, and `node:<id>` as the token),
+ * which product and data version, which protocol, a hash of the parameters (never the
  * parameters: they may hold patient-level criteria), the outcome and the status.
  */
 export function registerAudit(app: FastifyInstance, gatekeeper: Gatekeeper, registry: ProductRegistry): void {
@@ -33,7 +34,8 @@ export function registerAudit(app: FastifyInstance, gatekeeper: Gatekeeper, regi
       await gatekeeper.store.appendAudit({
         at: new Date().toISOString(),
         userId: request.caller?.userId ?? null,
-        tokenId: request.caller?.tokenId ?? null,
+        // A call from another node of the mesh is recorded as `node:<id>` in place of an API token.
+        tokenId: request.caller?.node ? `node:${request.caller.node.id}` : (request.caller?.tokenId ?? null),
         action:
           request.routeOptions.schema?.operationId ?? `${request.method} ${request.routeOptions.url ?? ''}`,
         productId: params.productId,

@@ -1,3 +1,4 @@
+import { NodeTokenError } from '@plexus/mesh';
 import type { FastifyInstance } from 'fastify';
 import { errorBody } from '../errors/errorBody.ts';
 import type { Gatekeeper } from './Gatekeeper.ts';
@@ -27,7 +28,33 @@ export function registerGatekeeper(app: FastifyInstance, gatekeeper: Gatekeeper)
       request.caller = await gatekeeper.identify(
         session !== undefined ? `Bearer ${session}` : request.headers.authorization,
       );
+      if (request.caller.node)
+        request.log.info(
+          {
+            node: request.caller.node.id,
+            userId: request.caller.userId,
+            traceparent: request.caller.node.traceparent,
+          },
+          'call from a node of the mesh',
+        );
     } catch (error) {
+      if (error instanceof NodeTokenError) {
+        // The reason is a fixed code: it tells the calling node's operator what to fix, and carries
+        // nothing of the token.
+        return reply
+          .code(401)
+          .header('www-authenticate', `Bearer error="invalid_token", error_description="${error.reason}"`)
+          .send(
+            errorBody('UNAUTHENTICATED', error.message, [
+              {
+                at: 'authorization',
+                message: error.message,
+                expected: 'a node token this node accepts',
+                found: error.reason,
+              },
+            ]),
+          );
+      }
       if (error instanceof AuthenticationError) {
         return reply
           .code(401)

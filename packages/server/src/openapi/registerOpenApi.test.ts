@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CatalogStore } from '@plexus/mesh';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestServer } from '../testing/createTestServer.ts';
@@ -25,14 +26,19 @@ interface OpenApiDocument {
 
 describe('OpenAPI document', () => {
   let app: FastifyInstance;
+  const catalog = new CatalogStore();
   let document: OpenApiDocument;
   beforeAll(async () => {
-    app = await createTestServer();
+    // With the catalog role, so that its routes are documented too.
+    app = await createTestServer({ catalog: { store: catalog } });
     const response = await app.inject({ method: 'GET', url: OPENAPI_PATH });
     expect(response.statusCode).toBe(200);
     document = response.json();
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    catalog.close();
+  });
 
   const operations = () => Object.values(document.paths).flatMap((methods) => Object.values(methods));
 
@@ -45,6 +51,13 @@ describe('OpenAPI document', () => {
   it('documents every route, and only GET and POST operations', () => {
     expect(Object.keys(document.paths).sort()).toEqual([
       '/api/v1/audit',
+      '/api/v1/catalog/entries',
+      '/api/v1/catalog/entries/{nodeId}/{productId}',
+      '/api/v1/catalog/entries/{nodeId}/{productId}/dcat.jsonld',
+      '/api/v1/catalog/entries/{nodeId}/{productId}/odps.yaml',
+      '/api/v1/catalog/heartbeat',
+      '/api/v1/catalog/search',
+      '/api/v1/federated/runs',
       '/api/v1/groups',
       '/api/v1/groups/{groupId}/members',
       '/api/v1/me',
@@ -58,6 +71,7 @@ describe('OpenAPI document', () => {
       '/api/v1/products/{productId}/model',
       '/api/v1/products/{productId}/protocols',
       '/api/v1/products/{productId}/protocols/{protocolId}',
+      '/api/v1/products/{productId}/protocols/{protocolId}/aggregates',
       '/api/v1/products/{productId}/protocols/{protocolId}/restriction',
       '/api/v1/products/{productId}/protocols/{protocolId}/runs',
       '/api/v1/products/{productId}/versions',

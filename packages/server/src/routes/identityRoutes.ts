@@ -28,7 +28,18 @@ const TokenSchema = Type.Object(
 
 const MeSchema = Type.Object(
   {
-    via: Type.Union([Type.Literal('anonymous'), Type.Literal('token'), Type.Literal('sso')]),
+    via: Type.Union([
+      Type.Literal('anonymous'),
+      Type.Literal('token'),
+      Type.Literal('sso'),
+      Type.Literal('node'),
+    ]),
+    node: Type.Optional(
+      Type.Object(
+        { id: Type.String({ description: 'The node of the mesh that calls for the user.' }) },
+        { additionalProperties: false },
+      ),
+    ),
     user: Type.Union([
       Type.Object(
         {
@@ -102,6 +113,7 @@ export function identityRoutes(app: FastifyInstance, gatekeeper: Gatekeeper): vo
           ? { id: caller.user.id, name: caller.user.name, email: caller.user.email, admin: caller.user.admin }
           : null,
         groups: groups.map((group) => ({ id: group.id, name: group.name, external: group.external })),
+        ...(caller.node ? { node: { id: caller.node.id } } : {}),
         ...(caller.scopes ? { scopes: [...caller.scopes] } : {}),
       };
     },

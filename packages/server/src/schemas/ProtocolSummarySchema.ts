@@ -17,6 +17,22 @@ export const ProtocolSummarySchema = Type.Object(
         },
       ),
     ),
+    federation: Type.Optional(
+      Type.Object(
+        {
+          combine: Type.Union(
+            [
+              Type.Literal('sum'),
+              Type.Literal('pooled-moments'),
+              Type.Literal('meta-analysis'),
+              Type.Literal('km-pooled'),
+            ],
+            { description: 'How sites combine in a federated run (POST /api/v1/federated/runs).' },
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { $id: 'ProtocolSummary', additionalProperties: false },
 );

@@ -1,3 +1,10 @@
+import {
+  FederatedRequestSchema,
+  FederatedResultSchema,
+  FederatedRunSchema,
+  SiteAggregatesComponentSchema,
+  SiteAnswerSchema,
+} from '../federation/federationSchemas.ts';
 import { ErrorBodySchema, ErrorDetailSchema } from './ErrorBodySchema.ts';
 import { ModelViewSchema } from './ModelViewSchema.ts';
 import { ProductDescriptorSchema } from './ProductDescriptorSchema.ts';
@@ -22,4 +29,9 @@ export const sharedSchemas = [
   RunRequestSchema,
   ResultComparisonComponentSchema,
   VersionChangeSchema,
+  SiteAggregatesComponentSchema,
+  FederatedResultSchema,
+  SiteAnswerSchema,
+  FederatedRequestSchema,
+  FederatedRunSchema,
 ] as const;

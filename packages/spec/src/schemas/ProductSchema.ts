@@ -10,6 +10,73 @@ export const OwnerSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** The optional `disclosure:` section: what a node applies to aggregates before they leave it. */
+export const DisclosurePolicySchema = Type.Object(
+  {
+    minCellCount: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        default: 5,
+        description:
+          'Smallest count published: non-zero counts below it are reported as "<n", and groups, strata and estimates built on fewer entities (or events) are withheld. Default 5.',
+      }),
+    ),
+    federated: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description:
+          'Whether the product answers federated questions from other nodes at all. Default false.',
+      }),
+    ),
+    obfuscation: Type.Optional(
+      Type.Object(
+        {
+          noise: Type.Optional(
+            Type.Object(
+              {
+                sigma: Type.Number({
+                  exclusiveMinimum: 0,
+                  description:
+                    'Standard deviation of the Gaussian noise added to each count before suppression (i2b2 uses about 1.3). The same question always gets the same noise.',
+                }),
+              },
+              { additionalProperties: false },
+            ),
+          ),
+          round: Type.Optional(
+            Type.Integer({
+              minimum: 1,
+              description: 'Round each (noisy) count to the nearest multiple of this number.',
+            }),
+          ),
+        },
+        { additionalProperties: false, description: 'Perturbation of counts before suppression.' },
+      ),
+    ),
+    repeatedQueries: Type.Optional(
+      Type.Object(
+        {
+          max: Type.Integer({
+            minimum: 1,
+            description:
+              'How many times one user may ask the same question (same product, same canonical query) within the window.',
+          }),
+          windowHours: Type.Number({
+            exclusiveMinimum: 0,
+            description: 'Length of the sliding window, in hours.',
+          }),
+        },
+        { additionalProperties: false, description: 'Per-user limit on identical queries.' },
+      ),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Disclosure control: suppression thresholds, noise and query limits applied to every aggregate.',
+  },
+);
+
 export const ProductSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
@@ -61,6 +128,7 @@ export const ProductSchema = Type.Object(
         },
       ),
     ),
+    disclosure: Type.Optional(DisclosurePolicySchema),
     license: Type.Optional(Type.String()),
     source: Type.Optional(Type.String({ description: 'Where the data comes from (citation, URL).' })),
   },
@@ -74,3 +142,4 @@ export const ProductSchema = Type.Object(
 
 export type Product = Static<typeof ProductSchema>;
 export type Owner = Static<typeof OwnerSchema>;
+export type DisclosurePolicyInput = Static<typeof DisclosurePolicySchema>;

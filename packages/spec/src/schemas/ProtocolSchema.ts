@@ -179,6 +179,33 @@ export const ProtocolSchema = Type.Object(
           "The blocks a protocol returns, part of the product's contract: clients may rely on every block that is not optional.",
       }),
     ),
+    federation: Type.Optional(
+      Type.Object(
+        {
+          combine: Type.Union(
+            [
+              Type.Literal('sum'),
+              Type.Literal('pooled-moments'),
+              Type.Literal('meta-analysis'),
+              Type.Literal('km-pooled'),
+            ],
+            {
+              description:
+                'How the sites combine: sum (counts), pooled-moments (means and variances), meta-analysis (fixed and DerSimonian–Laird random effects), km-pooled (Kaplan–Meier from risk tables on a shared grid).',
+            },
+          ),
+          aggregates: Type.String({
+            pattern: '^[A-Za-z_$][A-Za-z0-9_$]*$',
+            description:
+              "The export of the plugin module that computes this site's aggregates (site-aggregates.schema.json).",
+          }),
+        },
+        {
+          additionalProperties: false,
+          description: 'The protocol answers federated questions: each site sends aggregates, never rows.',
+        },
+      ),
+    ),
     limits: Type.Optional(
       Type.Object(
         {
