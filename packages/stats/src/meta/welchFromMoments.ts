@@ -1,6 +1,5 @@
-import { tCdf, tQuantile, tSurvival } from '../distributions/t.ts';
 import { StatsInputError } from '../StatsInputError.ts';
-import type { TTestOptions, TTestResult } from '../tests/tTest.ts';
+import { type TTestOptions, type TTestResult, tTestTail } from '../tests/tTest.ts';
 import type { Moments } from './pooledMoments.ts';
 
 function checkSample(m: Moments, name: string): void {
@@ -44,30 +43,12 @@ export function welchFromMoments(a: Moments, b: Moments, options: TTestOptions =
     );
   }
   const df = (stderr * stderr) ** 2 / ((va * va) / (a.n - 1) + (vb * vb) / (b.n - 1));
-  const statistic = (a.mean - b.mean - mu) / stderr;
-  let p: number;
-  let lower: number;
-  let upper: number;
-  if (alternative === 'less') {
-    p = tCdf(statistic, df);
-    lower = Number.NEGATIVE_INFINITY;
-    upper = statistic + tQuantile(confLevel, df);
-  } else if (alternative === 'greater') {
-    p = tSurvival(statistic, df);
-    lower = statistic - tQuantile(confLevel, df);
-    upper = Number.POSITIVE_INFINITY;
-  } else {
-    p = 2 * tCdf(-Math.abs(statistic), df);
-    const half = tQuantile(1 - (1 - confLevel) / 2, df);
-    lower = statistic - half;
-    upper = statistic + half;
-  }
-  return {
-    statistic,
+  return tTestTail(
+    a.mean - b.mean,
+    stderr,
     df,
-    p,
-    ci: [mu + lower * stderr, mu + upper * stderr],
-    estimate: [a.mean, b.mean],
-    method: 'Welch Two Sample t-test',
-  };
+    { alternative, confLevel, mu },
+    [a.mean, b.mean],
+    'Welch Two Sample t-test',
+  );
 }

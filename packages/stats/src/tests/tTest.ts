@@ -39,8 +39,8 @@ function resolveOptions(options: TTestOptions): Required<TTestOptions> {
   return { alternative, confLevel, mu };
 }
 
-/** The tail of stats:::t.test.default after the statistic: p-value and interval. */
-function finish(
+/** The tail of stats:::t.test.default after the statistic: p-value and interval (also for t-tests from moments). */
+export function tTestTail(
   difference: number,
   stderr: number,
   df: number,
@@ -110,7 +110,7 @@ export function welchTTest(
   const stderr = Math.sqrt(sx2 + sy2);
   checkConstant(stderr, Math.max(Math.abs(mx), Math.abs(my)));
   const df = (stderr * stderr) ** 2 / ((sx2 * sx2) / (x.length - 1) + (sy2 * sy2) / (y.length - 1));
-  return finish(mx - my, stderr, df, resolved, [mx, my], 'Welch Two Sample t-test');
+  return tTestTail(mx - my, stderr, df, resolved, [mx, my], 'Welch Two Sample t-test');
 }
 
 /** R: `t.test(x, y, var.equal = TRUE)` (pooled variance, df = nx + ny - 2). */
@@ -131,7 +131,7 @@ export function studentTTest(
   pooled /= df;
   const stderr = Math.sqrt(pooled * (1 / x.length + 1 / y.length));
   checkConstant(stderr, Math.max(Math.abs(mx), Math.abs(my)));
-  return finish(mx - my, stderr, df, resolved, [mx, my], 'Two Sample t-test');
+  return tTestTail(mx - my, stderr, df, resolved, [mx, my], 'Two Sample t-test');
 }
 
 /** R: `t.test(x, y, paired = TRUE)`, i.e. a one-sample t-test on the differences x - y. */
@@ -152,5 +152,5 @@ export function pairedTTest(
   const md = sampleMean(d);
   const stderr = Math.sqrt(sampleVariance(d, md) / d.length);
   checkConstant(stderr, Math.abs(md));
-  return finish(md, stderr, d.length - 1, resolved, [md], 'Paired t-test');
+  return tTestTail(md, stderr, d.length - 1, resolved, [md], 'Paired t-test');
 }

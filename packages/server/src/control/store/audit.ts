@@ -9,6 +9,7 @@ import {
 } from '../ControlStore.ts';
 import type { SqlExecutor, SqlRow, SqlValue } from '../sql/SqlDriver.ts';
 import { isoFrom, normalizeTimestamp, numberFrom, textFrom, textOrNullFrom } from '../sql/values.ts';
+import { decodeKeysetCursor, encodeKeysetCursor } from './keysetCursor.ts';
 
 export const MAX_AUDIT_PAGE = 1000;
 
@@ -93,7 +94,7 @@ export async function queryAudit(db: SqlExecutor, query: AuditQuery): Promise<Au
     params.push(normalizeTimestamp(query.to, 'to'));
   }
   if (query.after !== undefined) {
-    const cursor = decodeCursor(query.after);
+    const cursor = decodeKeysetCursor(query.after, 'integer');
     where.push('(at < ? OR (at = ? AND id < ?))');
     params.push(cursor.at, cursor.at, cursor.id);
   }
@@ -106,23 +107,8 @@ export async function queryAudit(db: SqlExecutor, query: AuditQuery): Promise<Au
   );
   const entries = rows.slice(0, query.limit).map(entryFrom);
   const last = entries.at(-1);
-  return { entries, next: rows.length > query.limit && last !== undefined ? encodeCursor(last) : null };
-}
-
-function encodeCursor(entry: AuditEntry): string {
-  return Buffer.from(JSON.stringify([entry.at, entry.id]), 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: string; id: number } {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'string' && Number.isInteger(value[1])) {
-      return { at: normalizeTimestamp(value[0], 'after'), id: value[1] as number };
-    }
-  } catch {
-    // Falls through to the one error below.
-  }
-  throw new InputError('after is not a cursor this store gave out', [
-    { at: 'after', message: 'malformed cursor' },
-  ]);
+  return {
+    entries,
+    next: rows.length > query.limit && last !== undefined ? encodeKeysetCursor(last.at, last.id) : null,
+  };
 }

@@ -18,6 +18,7 @@ import {
   textFrom,
   textOrNullFrom,
 } from '../sql/values.ts';
+import { decodeKeysetCursor, encodeKeysetCursor } from './keysetCursor.ts';
 
 export const MAX_RUN_PAGE = 200;
 
@@ -167,7 +168,7 @@ export async function listRuns(db: SqlExecutor, query: RunQuery): Promise<RunPag
     params.push(normalizeTimestamp(query.to, 'to'));
   }
   if (query.after !== undefined) {
-    const cursor = decodeCursor(query.after);
+    const cursor = decodeKeysetCursor(query.after, 'text');
     where.push('(started_at < ? OR (started_at = ? AND id < ?))');
     params.push(cursor.at, cursor.at, cursor.id);
   }
@@ -182,21 +183,6 @@ export async function listRuns(db: SqlExecutor, query: RunQuery): Promise<RunPag
   return {
     runs,
     next:
-      rows.length > query.limit && last !== undefined
-        ? Buffer.from(JSON.stringify([last.startedAt, last.id]), 'utf8').toString('base64url')
-        : null,
+      rows.length > query.limit && last !== undefined ? encodeKeysetCursor(last.startedAt, last.id) : null,
   };
-}
-
-function decodeCursor(cursor: string): { at: string; id: string } {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string')
-      return { at: normalizeTimestamp(value[0], 'after'), id: value[1] };
-  } catch {
-    // Falls through to the one error below.
-  }
-  throw new InputError('after is not a cursor this node gave out', [
-    { at: 'after', message: 'malformed cursor' },
-  ]);
 }
