@@ -258,6 +258,8 @@ describe('va-lung-trial cohort counts', () => {
     expect(counted).toEqual({
       count: 44,
       entity: { singular: 'patient', plural: 'patients' },
+      product: { id: 'va-lung-trial', version: product.versions.productVersion },
+      dataVersion: product.versions.dataVersion,
       attrition: [
         { step: 0, criterion: 'all patients', count: 137 },
         { step: 1, criterion: 'Karnofsky score ≥ 60', count: 85 },

@@ -1,5 +1,5 @@
 import { type CsvValue, csv, type GeneratedFiles } from './csv.ts';
-import { DRUGS, REACTIONS } from './drugs.ts';
+import { DRUGS, REACTION_ICD10, REACTIONS } from './drugs.ts';
 import { byColumns, dayOf, isoDay, Random } from './random.ts';
 
 const REPORTS = 20_000;
@@ -49,6 +49,8 @@ export function generateAdverseEventReports(): GeneratedFiles {
   for (const drug of DRUGS)
     for (const term of Object.keys(drug.reactions))
       if (!known.has(term)) throw new Error(`${drug.name}: unknown reaction ${term}`);
+  for (const term of Object.keys(REACTION_ICD10))
+    if (!known.has(term)) throw new Error(`REACTION_ICD10: unknown reaction ${term}`);
   const reports: Array<{ day: number; row: CsvValue[]; reactions: CsvValue[][] }> = [];
   for (let at = 0; at < REPORTS; at++) {
     // Report volume grows by 8% a year, and a drug has no reports before it is marketed.
@@ -139,8 +141,8 @@ export function generateAdverseEventReports(): GeneratedFiles {
       DRUGS.map((drug) => [drug.name, drug.drugClass, drug.area]),
     ),
     'meddra.csv': csv(
-      ['preferred_term', 'system_organ_class'],
-      REACTIONS.map(([term, soc]) => [term, soc]),
+      ['preferred_term', 'system_organ_class', 'icd10_code'],
+      REACTIONS.map(([term, soc]) => [term, soc, REACTION_ICD10[term] ?? null]),
     ),
   };
 }

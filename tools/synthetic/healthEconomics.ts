@@ -1,4 +1,5 @@
 import { type CsvValue, csv, type GeneratedFiles } from './csv.ts';
+import { REACTION_ICD10 } from './drugs.ts';
 import { Random, round } from './random.ts';
 
 /** ICD-10 code | name | chapter | typical annual cost per patient (USD, median). */
@@ -222,6 +223,64 @@ J9299|Injection, nivolumab, 1 mg|HCPCS Level II|9800
 J0135|Injection, adalimumab, 20 mg|HCPCS Level II|3200
 `;
 
+/**
+ * ICD-10-CM code | name | chapter | typical cost of one episode (USD, median): the codes of the
+ * adverse reactions of adverse-event-reports (REACTION_ICD10) that CONDITIONS lacks, costed per
+ * episode of care — what treating one occurrence costs, not a year of a chronic disease.
+ */
+const REACTION_CONDITIONS = `
+B37.49|Other urogenital candidiasis|Infectious and parasitic diseases|280
+D64.9|Anaemia, unspecified|Diseases of the blood|1600
+D69.6|Thrombocytopenia, unspecified|Diseases of the blood|5200
+D70.2|Other drug-induced agranulocytosis|Diseases of the blood|24000
+D70.9|Neutropenia, unspecified|Diseases of the blood|9800
+E11.10|Type 2 diabetes mellitus with ketoacidosis without coma|Endocrine, nutritional and metabolic diseases|18500
+E16.2|Hypoglycaemia, unspecified|Endocrine, nutritional and metabolic diseases|4200
+E87.2|Acidosis (including lactic acidosis)|Endocrine, nutritional and metabolic diseases|14500
+E87.5|Hyperkalaemia|Endocrine, nutritional and metabolic diseases|5600
+E87.6|Hypokalaemia|Endocrine, nutritional and metabolic diseases|3100
+G47.00|Insomnia, unspecified|Diseases of the nervous system|900
+I61.9|Nontraumatic intracerebral haemorrhage, unspecified|Diseases of the circulatory system|62000
+I95.9|Hypotension, unspecified|Diseases of the circulatory system|3400
+J70.4|Drug-induced interstitial lung disorder, unspecified|Diseases of the respiratory system|21000
+J84.9|Interstitial pulmonary disease, unspecified|Diseases of the respiratory system|26000
+K52.1|Toxic gastroenteritis and colitis|Diseases of the digestive system|9500
+K59.00|Constipation, unspecified|Diseases of the digestive system|300
+K71.6|Toxic liver disease with hepatitis|Diseases of the digestive system|19000
+K71.9|Toxic liver disease, unspecified|Diseases of the digestive system|15500
+K92.2|Gastrointestinal haemorrhage, unspecified|Diseases of the digestive system|16500
+L29.9|Pruritus, unspecified|Diseases of the skin|250
+L51.1|Stevens-Johnson syndrome|Diseases of the skin|48000
+M25.50|Pain in unspecified joint|Diseases of the musculoskeletal system|420
+M62.82|Rhabdomyolysis|Diseases of the musculoskeletal system|17800
+M66.9|Spontaneous rupture of tendon, unspecified|Diseases of the musculoskeletal system|11500
+M79.10|Myalgia, unspecified site|Diseases of the musculoskeletal system|350
+R00.1|Bradycardia, unspecified|Symptoms and signs|4800
+R05.9|Cough, unspecified|Symptoms and signs|250
+R06.00|Dyspnoea, unspecified|Symptoms and signs|1900
+R10.9|Unspecified abdominal pain|Symptoms and signs|2200
+R11.0|Nausea|Symptoms and signs|450
+R11.10|Vomiting, unspecified|Symptoms and signs|1200
+R19.7|Diarrhoea, unspecified|Symptoms and signs|700
+R21|Rash and other nonspecific skin eruption|Symptoms and signs|300
+R42|Dizziness and giddiness|Symptoms and signs|800
+R45.851|Suicidal ideations|Symptoms and signs|7200
+R50.9|Fever, unspecified|Symptoms and signs|900
+R51.9|Headache, unspecified|Symptoms and signs|600
+R53.83|Other fatigue|Symptoms and signs|350
+R56.9|Unspecified convulsions|Symptoms and signs|7800
+R58|Haemorrhage, not elsewhere classified|Symptoms and signs|6900
+R60.0|Localised oedema|Symptoms and signs|400
+R63.0|Anorexia|Symptoms and signs|500
+R63.4|Abnormal weight loss|Symptoms and signs|350
+R63.5|Abnormal weight gain|Symptoms and signs|300
+R74.8|Abnormal levels of other serum enzymes|Symptoms and signs|220
+R79.1|Abnormal coagulation profile|Symptoms and signs|650
+R94.31|Abnormal electrocardiogram|Symptoms and signs|480
+T78.3XXA|Angioneurotic oedema, initial encounter|Injury and poisoning|3800
+T80.89XA|Other complications following infusion and therapeutic injection, initial encounter|Injury and poisoning|2100
+`;
+
 const SOURCES = [
   'Synthetic commercial claims panel',
   'Synthetic Medicare fee-for-service sample',
@@ -238,20 +297,12 @@ function parse(table: string): Array<[string, string, string, number]> {
     });
 }
 
-/**
- * Costs per condition (annual cost per patient) and per procedure (cost per procedure): a typical
- * cost per item, then a log-normal distribution of patient-level costs around it whose spread is
- * drawn per item; mean, 25th, 50th and 75th percentiles are the log-normal's exact values with a
- * little noise, as if estimated from the sample size reported.
- */
-export function generateHealthEconomics(): GeneratedFiles {
-  const random = new Random('health-economics/v1');
+type CostBasis = 'per patient-year' | 'per episode' | 'per procedure';
+type CostItem = readonly ['condition' | 'procedure', CostBasis, string, string, string, number];
+
+function costRows(random: Random, items: readonly CostItem[]): CsvValue[][] {
   const rows: CsvValue[][] = [];
-  const items = [
-    ...parse(CONDITIONS).map((item) => ['condition', ...item] as const),
-    ...parse(PROCEDURES).map((item) => ['procedure', ...item] as const),
-  ];
-  for (const [kind, code, name, group, typical] of items) {
+  for (const [kind, basis, code, name, group, typical] of items) {
     const median = typical * random.logNormal(1, 0.08);
     const sdLog = kind === 'condition' ? random.between(0.7, 1.2) : random.between(0.3, 0.7);
     const n = Math.round(random.logNormal(kind === 'condition' ? 2500 : 1200, 1));
@@ -263,7 +314,7 @@ export function generateHealthEconomics(): GeneratedFiles {
       kind,
       name,
       group,
-      kind === 'condition' ? 'per patient-year' : 'per procedure',
+      basis,
       money(median * Math.exp((sdLog * sdLog) / 2) * noise()),
       money(median * Math.exp(-0.6745 * sdLog) * noise()),
       money(median * noise()),
@@ -274,6 +325,33 @@ export function generateHealthEconomics(): GeneratedFiles {
       random.pick(SOURCES),
     ]);
   }
+  return rows;
+}
+
+/**
+ * Costs per condition (annual cost per patient, or cost per episode for the codes of adverse
+ * reactions) and per procedure (cost per procedure): a typical
+ * cost per item, then a log-normal distribution of patient-level costs around it whose spread is
+ * drawn per item; mean, 25th, 50th and 75th percentiles are the log-normal's exact values with a
+ * little noise, as if estimated from the sample size reported.
+ */
+export function generateHealthEconomics(): GeneratedFiles {
+  const items = [
+    ...parse(CONDITIONS).map((item) => ['condition', 'per patient-year', ...item] as const),
+    ...parse(PROCEDURES).map((item) => ['procedure', 'per procedure', ...item] as const),
+  ];
+  const reactionItems = parse(REACTION_CONDITIONS).map(
+    (item) => ['condition', 'per episode', ...item] as const,
+  );
+  const known = new Set([...items, ...reactionItems].map((item) => item[2]));
+  for (const [term, code] of Object.entries(REACTION_ICD10))
+    if (!known.has(code)) throw new Error(`no cost row for ${code}, the code of the reaction ${term}`);
+  // The reaction codes were added later and draw from their own stream, so every earlier row keeps
+  // the values it was first generated with.
+  const rows = [
+    ...costRows(new Random('health-economics/v1'), items),
+    ...costRows(new Random('health-economics/v1/reactions'), reactionItems),
+  ];
   rows.sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : 0));
   return {
     'costs.csv': csv(

@@ -133,15 +133,19 @@ function program(setCode: (code: number) => void): Command {
       'keep snapshots in <dir>/<product id> instead of <product>/.plexus',
       process.env.PLEXUS_DATA_DIR,
     )
+    .option(
+      '--with <dir...>',
+      'other product folders its plugins may call (ctx.mesh); sibling product folders are found by id anyway',
+    )
     .addHelpText(
       'after',
-      `\nExample:\n  $ plexus run products/va-lung-trial kaplan-meier --params '{"groupBy": "arm", "cohort": {"all": [{"attribute": "karnofsky", "op": "gte", "value": 60}]}}'`,
+      `\nExamples:\n  $ plexus run products/va-lung-trial kaplan-meier --params '{"groupBy": "arm", "cohort": {"all": [{"attribute": "karnofsky", "op": "gte", "value": 60}]}}'\n  $ plexus run products/adverse-event-reports drug-safety-profile --param drug=metformin\n    (asks trial-registry and health-economics, found beside it in products/)`,
     )
     .action(
       async (
         dir: string,
         protocol: string,
-        options: { params?: string; param?: string[]; dataDir?: string },
+        options: { params?: string; param?: string[]; dataDir?: string; with?: string[] },
       ) => setCode(await (await import('./commands/runCommand.ts')).runCommand(dir, protocol, options)),
     );
 
@@ -176,6 +180,10 @@ function program(setCode: (code: number) => void): Command {
     .option(
       '--catalog',
       'serve the mesh catalog (kept in <data dir>/catalog.db): the nodes of the mesh publish their products to it, anyone searches it (env PLEXUS_CATALOG=1; needs --mesh)',
+    )
+    .addHelpText(
+      'after',
+      "\nEnvironment:\n  PLEXUS_LOG_LEVEL          log level of the JSON log on stderr: warn (default), info (every request, and calls from other nodes with their user and W3C traceparent), debug, error, silent\n  PLEXUS_ADMIN_TOKEN        the first node administrator's API token, for scripts (else one is created and printed once)\n  PLEXUS_RUN_WAIT_SECONDS   how long a run request waits before it answers 202 (default 10)\n  PLEXUS_CATALOG_HEARTBEAT_SECONDS  how often the node tells the catalog it is alive (default 30)\n  PLEXUS_OIDC_*             single sign-on (docs/authentication.md)",
     )
     .action(
       async (
@@ -362,9 +370,16 @@ function program(setCode: (code: number) => void): Command {
       'keep snapshots in <dir>/<product id> instead of <product>/.plexus',
       process.env.PLEXUS_DATA_DIR,
     )
+    .option(
+      '--with <dir...>',
+      'other product folders the plugins may call (ctx.mesh); sibling product folders are found by id anyway',
+    )
     .addHelpText('after', TEST_HELP)
-    .action(async (dirs: string[], options: { junit?: string; json?: boolean; dataDir?: string }) =>
-      setCode(await (await import('./commands/testCommand.ts')).testCommand(dirs, options)),
+    .action(
+      async (
+        dirs: string[],
+        options: { junit?: string; json?: boolean; dataDir?: string; with?: string[] },
+      ) => setCode(await (await import('./commands/testCommand.ts')).testCommand(dirs, options)),
     );
 
   root

@@ -18,6 +18,7 @@ import { type RateLimitOptions, registerRateLimit } from './http/rateLimit.ts';
 import { registerCors } from './http/registerCors.ts';
 import { requestIdOf } from './http/requestIdOf.ts';
 import { applySecurityHeaders, registerSecurityHeaders } from './http/securityHeaders.ts';
+import { meshAccessFor } from './mesh/meshAccessFor.ts';
 import type { NodeMesh } from './mesh/NodeMesh.ts';
 import { registerMesh } from './mesh/registerMesh.ts';
 import { registerOpenApi } from './openapi/registerOpenApi.ts';
@@ -128,7 +129,11 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   // Before the server waits for open requests: a request waiting for its run (Prefer: wait) or an event
   // stream ends once its run is stopped, so a node stops promptly instead of after the longest run.
   app.addHook('preClose', () => runs.close());
-  const runOptions = { waitMs: options.runWaitMs ?? 10_000 };
+  const runOptions = {
+    waitMs: options.runWaitMs ?? 10_000,
+    // Plugins reach other products (ctx.mesh) for the caller of the request that started their run.
+    meshAccess: meshAccessFor(app, options.registry, options.gatekeeper, runs, options.catalog?.store),
+  };
 
   healthRoutes(app, options.registry, options.gatekeeper);
   productRoutes(app, options.registry, options.gatekeeper);

@@ -58,6 +58,17 @@ export { type KmeansOptions, type KmeansResult, kmeans } from './multivariate/km
 export { mulberry32 } from './multivariate/mulberry32.ts';
 export { type PcaOptions, type PcaResult, pca } from './multivariate/pca.ts';
 export { type SymmetricEigen, symmetricEigen } from './multivariate/symmetricEigen.ts';
+export {
+  type Disproportionality,
+  type DisproportionalityOptions,
+  disproportionality,
+} from './pharmacovigilance/disproportionality.ts';
+export { evansSignal, type SignalCriteria } from './pharmacovigilance/evansSignal.ts';
+export { proportionalReportingRatio } from './pharmacovigilance/proportionalReportingRatio.ts';
+export type { RatioIntervalOptions, RatioWithInterval } from './pharmacovigilance/ratioInterval.ts';
+export { reportingOddsRatio } from './pharmacovigilance/reportingOddsRatio.ts';
+export { checkReportTable, type ReportTable } from './pharmacovigilance/reportTable.ts';
+export { type YatesChiSquare, yatesChiSquare } from './pharmacovigilance/yatesChiSquare.ts';
 export { type ConcordanceCounts, concordance } from './regression/concordance.ts';
 export type { CovariateInput } from './regression/coxDesign.ts';
 export type { CoxTies } from './regression/coxPartialLikelihood.ts';

@@ -1,5 +1,5 @@
 import type { Frame, FrameColumn, ManifestAttribute, ManifestEndpoint } from '@plexus/engine';
-import type { PluginContext } from '@plexus/runtime';
+import { type PluginContext, unreachableMesh } from '@plexus/runtime';
 
 /** A product held in memory for tests: its model and the columns of every entity (cohort ignored). */
 export interface TestProduct {
@@ -15,6 +15,7 @@ export function testContext(product: TestProduct, params: Record<string, unknown
   return {
     params,
     progress: () => {},
+    mesh: unreachableMesh,
     product: {
       id: product.id,
       version: '1.0.0',

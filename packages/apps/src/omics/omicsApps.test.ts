@@ -5,7 +5,7 @@ import type {
   MatrixRequest,
   MatrixSlice,
 } from '@plexus/engine';
-import type { PluginContext } from '@plexus/runtime';
+import { type PluginContext, unreachableMesh } from '@plexus/runtime';
 import type { MarkdownBlock, PluginOutput, StatisticBlock, TableBlock } from '@plexus/spec';
 import { mulberry32 } from '@plexus/stats';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,7 @@ function context(params: Record<string, unknown>): PluginContext {
   return {
     params,
     progress: () => {},
+    mesh: unreachableMesh,
     product: {
       id: 'demo',
       version: '1.0.0',

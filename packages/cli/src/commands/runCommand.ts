@@ -2,11 +2,14 @@ import { openProducts } from '@plexus/runtime';
 import { InputError } from '@plexus/spec';
 import { EXIT } from '../exitCodes.ts';
 import { findProductDirs } from '../findProductDirs.ts';
+import { productFinder } from '../productFinder.ts';
 
 export interface RunOptions {
   params?: string;
   param?: string[];
   dataDir?: string;
+  /** Product folders a plugin's calls (ctx.mesh) may reach besides the sibling folders. */
+  with?: string[];
 }
 
 /** `key=value` pairs: values that parse as JSON (numbers, booleans, objects) are taken as such, else as text. */
@@ -39,7 +42,10 @@ export async function runCommand(path: string, protocolId: string, options: RunO
   const params = parseParams(options);
   const [dir] = await findProductDirs([path]);
   if (!dir) throw new InputError(`${path} is not a product folder`);
-  const registry = await openProducts([dir], options.dataDir ? { dataDir: options.dataDir } : {});
+  const registry = await openProducts([dir], {
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    findProductDir: productFinder([dir], options.with),
+  });
   try {
     const product = registry.list()[0];
     if (!product) throw new InputError(`${path} is not a product folder`);

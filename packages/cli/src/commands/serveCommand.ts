@@ -37,6 +37,8 @@ export interface ServeOptions {
 }
 
 /** Serves products until SIGINT/SIGTERM; with --build, first builds those whose snapshot is missing or stale. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 export async function serveCommand(paths: string[], options: ServeOptions): Promise<number> {
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -49,6 +51,13 @@ export async function serveCommand(paths: string[], options: ServeOptions): Prom
     process.stderr.write(
       `PLEXUS_RUN_WAIT_SECONDS must be a number of seconds from 0 to 600, found '${waitText}'\n`,
     );
+    return EXIT.usage;
+  }
+  // JSON lines on stderr (pino): warnings and errors by default; info adds every request, and calls from
+  // other nodes with the user and W3C traceparent they carry.
+  const logLevel = process.env.PLEXUS_LOG_LEVEL || 'warn';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    process.stderr.write(`PLEXUS_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, found '${logLevel}'\n`);
     return EXIT.usage;
   }
   // The mesh first: a configuration or key that cannot be used stops the node before anything is built.
@@ -141,6 +150,7 @@ export async function serveCommand(paths: string[], options: ServeOptions): Prom
     ...(runWaitMs !== undefined ? { runWaitMs } : {}),
     port,
     host: options.host,
+    logger: { level: logLevel, stream: process.stderr },
   });
   const first = registry.list()[0];
   const base = server.url.replace('127.0.0.1', 'localhost');

@@ -14,17 +14,21 @@ import { hasErrors, isPlexusError } from '@plexus/spec';
 import { EXIT } from '../exitCodes.ts';
 import { findProductDirs } from '../findProductDirs.ts';
 import { formatProblems } from '../output/printProblems.ts';
+import { productFinder } from '../productFinder.ts';
 
 export interface TestCommandOptions {
   junit?: string;
   json?: boolean;
   dataDir?: string;
+  /** Product folders a plugin's calls (ctx.mesh) may reach besides the sibling folders. */
+  with?: string[];
 }
 
 const MARK: Record<ProductTestCaseReport['status'], string> = {
   passed: 'pass',
   failed: 'FAIL',
   error: 'ERROR',
+  skipped: 'skip',
 };
 
 function caseLine(report: ProductTestCaseReport): string {
@@ -59,7 +63,10 @@ export async function testCommand(paths: string[], options: TestCommandOptions):
     }
     let registry: ProductRegistry;
     try {
-      registry = await openProducts([dir], options.dataDir ? { dataDir: options.dataDir } : {});
+      registry = await openProducts([dir], {
+        ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+        findProductDir: productFinder([dir], options.with),
+      });
     } catch (error) {
       if (!isPlexusError(error)) throw error;
       failed = true;
@@ -85,7 +92,7 @@ export async function testCommand(paths: string[], options: TestCommandOptions):
       });
       reports.push(report);
       for (const entry of report.cases)
-        if (entry.status !== 'passed') {
+        if (entry.status === 'failed' || entry.status === 'error') {
           failed = true;
           failures.push(`${name}: ${entry.protocol}: ${entry.name}`, ...failureLines(dir, entry));
         }
@@ -103,9 +110,10 @@ export async function testCommand(paths: string[], options: TestCommandOptions):
       passed: sum.passed + report.totals.passed,
       failed: sum.failed + report.totals.failed,
       errors: sum.errors + report.totals.errors,
+      skipped: sum.skipped + report.totals.skipped,
       durationMs: sum.durationMs + report.totals.durationMs,
     }),
-    { cases: 0, passed: 0, failed: 0, errors: 0, durationMs: 0 },
+    { cases: 0, passed: 0, failed: 0, errors: 0, skipped: 0, durationMs: 0 },
   );
   if (options.junit) {
     const file = resolve(options.junit);
@@ -121,7 +129,7 @@ export async function testCommand(paths: string[], options: TestCommandOptions):
   }
   out('');
   out(
-    `${plural(totals.cases, 'case')}: ${totals.passed} passed, ${totals.failed} failed, ${plural(totals.errors, 'error')} (${(totals.durationMs / 1000).toFixed(1)} s)`,
+    `${plural(totals.cases, 'case')}: ${totals.passed} passed, ${totals.failed} failed, ${plural(totals.errors, 'error')}${totals.skipped > 0 ? `, ${totals.skipped} skipped (a product they ask is not reachable)` : ''} (${(totals.durationMs / 1000).toFixed(1)} s)`,
   );
   return failed ? EXIT.problems : EXIT.ok;
 }

@@ -16,6 +16,8 @@ export interface CatalogQuery {
   tag?: string | string[];
   /** An owner's name. */
   owner?: string | string[];
+  /** Only the entries of this product id (on whichever nodes serve it): how a node finds a product to call. */
+  product?: string;
   /** Also return entries of nodes that stopped sending heartbeats. */
   includeStale?: boolean;
   /** 20 unless given; at most 100. */
@@ -229,6 +231,10 @@ export class CatalogStore {
       if (match !== null) {
         clauses.push('e.id in (select rowid from catalog_fts where catalog_fts match ?)');
         params.push(match);
+      }
+      if (query.product !== undefined) {
+        clauses.push('e.product_id = ?');
+        params.push(query.product);
       }
       if (!query.includeStale) clauses.push('e.stale = 0');
       for (const facet of CATALOG_FACETS) {

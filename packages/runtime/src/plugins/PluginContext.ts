@@ -11,6 +11,7 @@ import type {
   QueryResult,
 } from '@plexus/engine';
 import type { PluginOutput } from '@plexus/spec';
+import type { PluginMesh } from './PluginMesh.ts';
 
 /** What a plugin sees of the product it runs for. */
 export interface PluginProductInfo {
@@ -46,6 +47,11 @@ export interface PluginContext {
    * Cheap to call often: the host forwards at most a few updates a second.
    */
   progress(fraction: number, message?: string): void;
+  /**
+   * Other data products, on this node or elsewhere in the mesh: run their protocols and count their
+   * cohorts for the same user, with their versions recorded in this run's provenance.
+   */
+  mesh: PluginMesh;
 }
 
 export type ProtocolPlugin = (context: PluginContext) => PluginOutput | Promise<PluginOutput>;

@@ -12,10 +12,14 @@ import {
 } from '@plexus/engine';
 import type { PluginOutput } from '@plexus/spec';
 import { UnavailableError } from '@plexus/spec';
+import type { MeshAccess } from '../mesh/MeshAccess.ts';
+import { parseProductRef } from '../mesh/parseProductRef.ts';
 import type { PluginContext } from './PluginContext.ts';
-import { PluginRunError } from './PluginRunError.ts';
+import { MeshRequestError } from './PluginMesh.ts';
+import { type PluginFailureCode, PluginRunError } from './PluginRunError.ts';
 import { startWorker } from './startWorker.ts';
 import {
+  type DataReply,
   type PreloadRequest,
   type ProgressMessage,
   type RunRequest,
@@ -45,6 +49,24 @@ export interface PluginInvocation {
   signal?: AbortSignal;
   /** Progress the plugin reports through ctx.progress. */
   onProgress?: (fraction: number, message?: string) => void;
+  /** Answers the plugin's ctx.mesh; without it, every mesh request fails with MESH_UNAVAILABLE. */
+  mesh?: MeshAccess;
+}
+
+/** Time limit of a mesh request that sets none; never more than what is left of the run's own. */
+const DEFAULT_MESH_TIMEOUT_MS = 30_000;
+
+/** Whether a run holds its slot now, and how many of its mesh requests are pending. */
+interface RunSlot {
+  held: boolean;
+  lent: number;
+}
+
+/** What a mesh request needs to know of the run it comes from. */
+interface RunBounds {
+  deadline: number;
+  signal: AbortSignal;
+  mesh: MeshAccess | undefined;
 }
 
 export interface PluginHostOptions {
@@ -82,16 +104,50 @@ export class PluginHost {
 
   async run(invocation: PluginInvocation): Promise<PluginOutput> {
     await this.acquireSlot(invocation.signal);
+    const slot: RunSlot = { held: true, lent: 0 };
     const worker = this.takeWorker(invocation.memoryMb);
     try {
-      return await this.execute(worker, invocation);
+      return await this.execute(worker, invocation, slot);
     } finally {
       this.live.delete(worker);
       void worker.terminate();
-      this.running--;
       if (!this.closed && !this.spare) this.startSpare();
-      this.waiting.shift()?.();
+      if (slot.held) this.releaseSlot();
+      slot.held = false;
     }
+  }
+
+  /**
+   * Lets other runs use a run's slot while its plugin waits for other products (ctx.mesh): those may
+   * run on this very host, and a chain of calls deeper than the slots would otherwise wait for itself
+   * until its time limit. The run takes a slot again, ahead of the queue, before it goes on computing.
+   */
+  private async lendSlot<T>(slot: RunSlot, signal: AbortSignal, work: () => Promise<T>): Promise<T> {
+    slot.lent++;
+    if (slot.lent === 1 && slot.held) {
+      slot.held = false;
+      this.releaseSlot();
+    }
+    try {
+      return await work();
+    } finally {
+      slot.lent--;
+      if (slot.lent === 0 && !signal.aborted) {
+        await this.acquireSlot(signal, true).then(
+          () => {
+            // The run may have ended while it waited for the slot: give it back at once.
+            if (signal.aborted) this.releaseSlot();
+            else slot.held = true;
+          },
+          () => {},
+        );
+      }
+    }
+  }
+
+  private releaseSlot(): void {
+    this.running--;
+    this.waiting.shift()?.();
   }
 
   /**
@@ -123,22 +179,24 @@ export class PluginHost {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
-  private async acquireSlot(signal?: AbortSignal): Promise<void> {
+  private async acquireSlot(signal?: AbortSignal, resuming = false): Promise<void> {
     if (this.closed) throw new Error('plugin host is closed');
     if (this.running < this.maxWorkers) {
       this.running++;
       return;
     }
-    if (this.waiting.length >= this.maxQueue) {
+    if (!resuming && this.waiting.length >= this.maxQueue) {
       throw new UnavailableError(
         `all ${this.maxWorkers} plugin workers are busy and ${this.maxQueue} runs are waiting; retry in a moment`,
       );
     }
-    // The slot is handed over by the run that finishes: `running` stays counted for us. A run cancelled
-    // while it waits leaves the queue at once.
+    // The slot is handed over by the run that releases it, synchronously, so no newcomer takes it first.
+    // A run cancelled while it waits leaves the queue at once; a run resuming after a mesh request goes
+    // first, since it already holds a worker.
     await new Promise<void>((resolve, reject) => {
       const take = () => {
         signal?.removeEventListener('abort', leave);
+        this.running++;
         resolve();
       };
       const leave = () => {
@@ -148,7 +206,8 @@ export class PluginHost {
       };
       if (signal?.aborted) return leave();
       signal?.addEventListener('abort', leave, { once: true });
-      this.waiting.push(take);
+      if (resuming) this.waiting.unshift(take);
+      else this.waiting.push(take);
     });
   }
 
@@ -167,13 +226,21 @@ export class PluginHost {
     return worker;
   }
 
-  private execute(worker: Worker, invocation: PluginInvocation): Promise<PluginOutput> {
+  private execute(worker: Worker, invocation: PluginInvocation, slot: RunSlot): Promise<PluginOutput> {
     return new Promise<PluginOutput>((resolve, reject) => {
       let settled = false;
+      // Mesh requests still pending when the run ends are abandoned: nobody waits for their answers.
+      const ended = new AbortController();
+      const bounds: RunBounds = {
+        deadline: Date.now() + invocation.timeoutMs,
+        signal: ended.signal,
+        mesh: invocation.mesh,
+      };
       const finish = (action: () => void) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        ended.abort();
         action();
       };
       const fail = (error: PluginRunError) =>
@@ -215,15 +282,17 @@ export class PluginHost {
             typeof message.message === 'string' ? message.message.slice(0, 200) : undefined,
           );
         } else if (message.type === 'failed') {
-          const code = message.error.code === 'INPUT_INVALID' ? 'INPUT_INVALID' : 'PLUGIN_FAILED';
+          const code = failureCodeOf(message.error.code);
           fail(new PluginRunError(code, message.error.message));
         } else if (
           message.type === 'frame' ||
           message.type === 'matrix' ||
           message.type === 'events' ||
-          message.type === 'sql'
+          message.type === 'sql' ||
+          message.type === 'mesh-call' ||
+          message.type === 'mesh-count'
         )
-          void this.answer(worker, message, invocation.data);
+          void this.answer(worker, message, invocation.data, bounds, slot);
       });
       worker.on('error', (error: Error & { code?: string }) => {
         const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
@@ -253,7 +322,13 @@ export class PluginHost {
   }
 
   /** Serves a plugin's request for data; frames travel as transferred typed arrays, not JSON. */
-  private async answer(worker: Worker, message: WorkerRequest, data: DataAccess): Promise<void> {
+  private async answer(
+    worker: Worker,
+    message: WorkerRequest,
+    data: DataAccess,
+    bounds: RunBounds,
+    slot: RunSlot,
+  ): Promise<void> {
     let reply: WorkerReply;
     let transfer: ArrayBuffer[] = [];
     try {
@@ -269,6 +344,9 @@ export class PluginHost {
         const events = await data.events(message.request);
         transfer = [events.time.buffer as ArrayBuffer, events.value.buffer as ArrayBuffer];
         reply = { type: 'reply', requestId: message.requestId, ok: true, value: events };
+      } else if (message.type === 'mesh-call' || message.type === 'mesh-count') {
+        const value = await this.lendSlot(slot, bounds.signal, () => askMesh(message, bounds));
+        reply = { type: 'reply', requestId: message.requestId, ok: true, value };
       } else {
         reply = {
           type: 'reply',
@@ -286,4 +364,60 @@ export class PluginHost {
       // The worker was terminated meanwhile (timeout): nobody is waiting for this answer.
     }
   }
+}
+
+/** Serves a plugin's ctx.mesh request within what is left of its run's time. */
+async function askMesh(
+  message: Extract<WorkerRequest, { type: 'mesh-call' | 'mesh-count' }>,
+  bounds: RunBounds,
+): Promise<DataReply> {
+  const target = parseProductRef(message.product);
+  if (!bounds.mesh)
+    throw new MeshRequestError('MESH_UNAVAILABLE', `${target.product} cannot be asked: this run has no mesh`);
+  const requested = message.timeoutMs;
+  if (requested !== undefined && !(typeof requested === 'number' && requested > 0))
+    throw new MeshRequestError(
+      'MESH_INVALID',
+      `timeoutMs must be a positive number of milliseconds, found ${requested}`,
+    );
+  const left = bounds.deadline - Date.now();
+  const timeoutMs = Math.max(1, Math.min(requested ?? DEFAULT_MESH_TIMEOUT_MS, left));
+  if (message.type === 'mesh-count')
+    return bounds.mesh.cohortCount({ target, cohort: message.cohort, timeoutMs, signal: bounds.signal });
+  if (typeof message.protocol !== 'string' || message.protocol === '')
+    throw new MeshRequestError(
+      'MESH_INVALID',
+      'name the protocol to run: ctx.mesh.call(product, protocolId, params)',
+    );
+  const params = message.params ?? {};
+  if (params === null || typeof params !== 'object' || Array.isArray(params))
+    throw new MeshRequestError(
+      'MESH_INVALID',
+      'the parameters of a mesh call are an object of parameter values',
+    );
+  const answer = await bounds.mesh.run({
+    target,
+    protocol: message.protocol,
+    params: params as Record<string, unknown>,
+    timeoutMs,
+    signal: bounds.signal,
+  });
+  return answer.result;
+}
+
+const MESH_CODES = new Set<string>([
+  'MESH_DENIED',
+  'MESH_NOT_FOUND',
+  'MESH_INVALID',
+  'MESH_TIMEOUT',
+  'MESH_UNREACHABLE',
+  'MESH_FAILED',
+  'MESH_UNAVAILABLE',
+]);
+
+/** A plugin's own failure is PLUGIN_FAILED; one it let through keeps its code (bad input, a mesh request). */
+function failureCodeOf(code: string | undefined): PluginFailureCode {
+  if (code === 'INPUT_INVALID') return 'INPUT_INVALID';
+  if (code !== undefined && MESH_CODES.has(code)) return code as PluginFailureCode;
+  return 'PLUGIN_FAILED';
 }

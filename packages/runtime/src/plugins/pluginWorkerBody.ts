@@ -1,7 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import type { EventTable, Frame, MatrixSlice, QueryResult } from '@plexus/engine';
+import type { ResultDocument } from '@plexus/spec';
 import type { PluginContext, ProtocolPlugin } from './PluginContext.ts';
+import { type MeshCohortCount, MeshRequestError, type MeshRequestErrorCode } from './PluginMesh.ts';
 import {
   type DataReply,
   type InspectRequest,
@@ -30,6 +32,9 @@ function ask<T extends DataReply>(message: WithoutId<WorkerRequest>): Promise<T>
 }
 
 function hostError(error: { name: string; message: string; code?: string }): Error {
+  // A failed mesh request is rebuilt as the class plugins may test for (instanceof, code).
+  if (error.name === 'MeshRequestError' && error.code?.startsWith('MESH_'))
+    return new MeshRequestError(error.code as MeshRequestErrorCode, error.message);
   const rebuilt = new Error(error.message);
   rebuilt.name = error.name;
   if (error.code) Object.assign(rebuilt, { code: error.code });
@@ -57,6 +62,23 @@ async function run(request: RunRequest): Promise<WorkerOutcome> {
     events: (eventsRequest) => ask<EventTable>({ type: 'events', request: eventsRequest }),
     sql: (query, params = []) => ask<QueryResult>({ type: 'sql', query, params }),
     progress: reportProgress,
+    mesh: {
+      call: (product, protocol, params = {}, options = {}) =>
+        ask<ResultDocument>({
+          type: 'mesh-call',
+          product,
+          protocol,
+          params,
+          ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        }),
+      cohortCount: (product, cohort = {}, options = {}) =>
+        ask<MeshCohortCount>({
+          type: 'mesh-count',
+          product,
+          cohort,
+          ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        }),
+    },
   };
   const output = await (plugin as ProtocolPlugin)(context);
   return { type: 'done', output };

@@ -7,8 +7,9 @@ import type {
   MatrixSlice,
   QueryResult,
 } from '@plexus/engine';
-import type { PluginOutput } from '@plexus/spec';
+import type { PluginOutput, ResultDocument } from '@plexus/spec';
 import type { PluginContext } from './PluginContext.ts';
+import type { MeshCohortCount, ProductRef } from './PluginMesh.ts';
 
 export interface RunRequest {
   type: 'run';
@@ -38,10 +39,19 @@ export type WorkerRequest =
   | { type: 'frame'; requestId: number; request: FrameRequest }
   | { type: 'matrix'; requestId: number; request: MatrixRequest }
   | { type: 'events'; requestId: number; request: EventsRequest }
-  | { type: 'sql'; requestId: number; query: string; params: unknown[] };
+  | { type: 'sql'; requestId: number; query: string; params: unknown[] }
+  | {
+      type: 'mesh-call';
+      requestId: number;
+      product: ProductRef;
+      protocol: string;
+      params: Record<string, unknown>;
+      timeoutMs?: number;
+    }
+  | { type: 'mesh-count'; requestId: number; product: ProductRef; cohort: unknown; timeoutMs?: number };
 
 /** What the host answers a plugin's request for data with. */
-export type DataReply = Frame | MatrixSlice | EventTable | QueryResult;
+export type DataReply = Frame | MatrixSlice | EventTable | QueryResult | ResultDocument | MeshCohortCount;
 
 export interface SerializedError {
   name: string;

@@ -14,6 +14,7 @@ import {
   snapshotRootFor,
 } from '@plexus/engine';
 import type {
+  MeshCallProvenance,
   Problem,
   Product,
   Protocol,
@@ -35,9 +36,13 @@ import {
   ProductSchema,
   SiteAggregatesSchema,
 } from '@plexus/spec';
+import { type FindLocalProduct, LocalMeshAccess } from '../mesh/LocalMeshAccess.ts';
+import type { MeshAccess } from '../mesh/MeshAccess.ts';
+import { MeshCallRecorder } from '../mesh/MeshCallRecorder.ts';
 import { compileParameterSchema } from '../parameters/compileParameterSchema.ts';
 import { validateParameters } from '../parameters/validateParameters.ts';
 import type { PluginHost } from '../plugins/PluginHost.ts';
+import { MeshRequestError } from '../plugins/PluginMesh.ts';
 import { PluginRunError } from '../plugins/PluginRunError.ts';
 import type { LoadedProtocol } from '../protocols/LoadedProtocol.ts';
 import { loadProtocols } from '../protocols/loadProtocols.ts';
@@ -67,6 +72,11 @@ export interface ProductRuntimeOptions {
   /** Row limit and timeout of plugin SQL. */
   sqlMaxRows?: number;
   sqlTimeoutMs?: number;
+  /**
+   * The products a plugin's ctx.mesh reaches when the run comes with no mesh access of its own (the
+   * CLI, tests): those opened together with this one. Default none.
+   */
+  findProduct?: FindLocalProduct;
 }
 
 /** A protocol of one cohort parameter: the cohort count is checked exactly as a protocol's cohort is. */
@@ -80,6 +90,18 @@ const COHORT_ONLY: Protocol = {
   category: 'cohort',
   parameters: { cohort: { type: 'cohort' } },
   plugin: { module: 'none', export: 'none' },
+};
+
+/** The mesh of a site's federated answer: none. */
+const NO_MESH: MeshAccess = {
+  run: () =>
+    Promise.reject(
+      new MeshRequestError('MESH_UNAVAILABLE', 'a federated site answers from its own data only'),
+    ),
+  cohortCount: () =>
+    Promise.reject(
+      new MeshRequestError('MESH_UNAVAILABLE', 'a federated site answers from its own data only'),
+    ),
 };
 
 function checkDocumentProblems(value: unknown): unknown[] {
@@ -349,6 +371,8 @@ export class ProductRuntime implements ProductService {
     return {
       count: steps.length > 0 ? (steps[steps.length - 1]?.count ?? 0) : total,
       entity: this.definition.product.entity,
+      product: { id: this.id, version: this.definition.product.version },
+      dataVersion: this.reader.manifest.dataVersion,
       attrition: [
         { step: 0, criterion: `all ${this.definition.product.entity.plural}`, count: total },
         ...steps.map((step, index) => ({ step: index + 1, criterion: step.label, count: step.count })),
@@ -388,9 +412,13 @@ export class ProductRuntime implements ProductService {
       );
     const protocol = this.protocolNamed(prepared.protocolId);
     const started = Date.now();
+    const recorder = new MeshCallRecorder(options.mesh ?? this.localMesh());
     try {
-      const output = await this.invoke(protocol, protocol.definition.plugin.export, prepared.params, options);
-      const result = this.resultDocument(protocol, prepared.params, normalizeOutput(output));
+      const output = await this.invoke(protocol, protocol.definition.plugin.export, prepared.params, {
+        ...options,
+        mesh: recorder,
+      });
+      const result = this.resultDocument(protocol, prepared.params, normalizeOutput(output), recorder.calls);
       return { status: 'succeeded', durationMs: Date.now() - started, result };
     } catch (error) {
       if (!(error instanceof PluginRunError)) throw error;
@@ -419,7 +447,11 @@ export class ProductRuntime implements ProductService {
         { at: 'protocol', message: 'no federation in its protocol file', found: protocolId },
       ]);
     const prepared = await this.prepare(protocolId, params);
-    const output = await this.invoke(protocol, federation.aggregates, prepared.params, options);
+    // A site answers from its own data alone: what it would ask other products is not disclosure-checked.
+    const output = await this.invoke(protocol, federation.aggregates, prepared.params, {
+      ...options,
+      mesh: NO_MESH,
+    });
     const issues = checkDocument(SiteAggregatesSchema, output);
     if (issues.length > 0)
       throw new PluginRunError(
@@ -469,9 +501,15 @@ export class ProductRuntime implements ProductService {
             timeoutMs: this.options.sqlTimeoutMs ?? 30_000,
           }),
       },
+      mesh: options.mesh ?? this.localMesh(),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
+  }
+
+  /** The products opened together with this one, for runs that come without a mesh access. */
+  private localMesh(): MeshAccess {
+    return new LocalMeshAccess(this.options.findProduct ?? (async () => undefined));
   }
 
   /** Prepares and executes at once, without a run store: for the CLI and tests. */
@@ -570,6 +608,7 @@ export class ProductRuntime implements ProductService {
     protocol: LoadedProtocol,
     parameters: Record<string, unknown>,
     output: ReturnType<typeof normalizeOutput>,
+    calls: MeshCallProvenance[] = [],
   ): ResultDocument {
     const manifest = this.reader.manifest;
     return {
@@ -590,6 +629,7 @@ export class ProductRuntime implements ProductService {
         },
         engineVersion: ENGINE_VERSION,
         parameters,
+        ...(calls.length > 0 ? { calls } : {}),
       },
     };
   }

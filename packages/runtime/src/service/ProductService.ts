@@ -73,6 +73,9 @@ export interface CohortCount {
   count: number;
   entity: { singular: string; plural: string };
   attrition: Array<{ step: number; criterion: string; count: number }>;
+  /** The product and data version counted: a count is only as current as its snapshot. */
+  product: { id: string; version: string };
+  dataVersion: string;
 }
 
 /** Who may use a product when a node first serves it (product.yaml `access`; private unless it says so). */

@@ -13,6 +13,11 @@ export interface ProductTestStatus {
   passed: number;
   failed: number;
   errors: number;
+  /**
+   * Cases that could not be judged because a product their protocol asks (ctx.mesh) is not on this
+   * node (tests run before the node joins its mesh); they count neither as passed nor as failed.
+   */
+  skipped?: number;
   /** Protocols no test case runs. */
   untestedProtocols: string[];
   /** The first failures, one line each: file:line, case, what was expected and found. */
@@ -52,7 +57,7 @@ export async function productTestStatus(runtime: ProductRuntime): Promise<Produc
   const failures = [
     ...problems.map((problem) => formatProblem(problem)),
     ...report.cases
-      .filter((testCase) => testCase.status !== 'passed')
+      .filter((testCase) => testCase.status === 'failed' || testCase.status === 'error')
       .flatMap((testCase) =>
         testCase.failures.map(
           (failure) =>
@@ -72,6 +77,7 @@ export async function productTestStatus(runtime: ProductRuntime): Promise<Produc
     passed: totals.passed,
     failed: totals.failed + problems.length,
     errors: totals.errors,
+    ...(totals.skipped > 0 ? { skipped: totals.skipped } : {}),
     untestedProtocols: report.untestedProtocols,
     failures: failures.slice(0, SHOWN_FAILURES),
     checkedAt: new Date().toISOString(),

@@ -27,8 +27,12 @@ export interface ProductTestCaseReport {
   line?: number;
   name: string;
   protocol: string;
-  /** passed: every check held; failed: some did not; error: the case could not run (unknown protocol, a bug). */
-  status: 'passed' | 'failed' | 'error';
+  /**
+   * passed: every check held; failed: some did not; error: the case could not run (unknown protocol, a
+   * bug); skipped: it did not hold because a product the protocol asks (ctx.mesh) cannot be reached
+   * here — a product of another node, say — so it says nothing about this product.
+   */
+  status: 'passed' | 'failed' | 'error' | 'skipped';
   durationMs: number;
   /** How many checks were made (expectations, declared results and the run's status). */
   checks: number;
@@ -40,6 +44,7 @@ export interface ProductTestTotals {
   passed: number;
   failed: number;
   errors: number;
+  skipped: number;
   durationMs: number;
 }
 

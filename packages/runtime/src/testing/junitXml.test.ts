@@ -67,7 +67,7 @@ const report: ProductTestReport = {
     },
   ],
   untestedProtocols: ['cox-regression'],
-  totals: { cases: 3, passed: 1, failed: 1, errors: 1, durationMs: 1244 },
+  totals: { cases: 3, passed: 1, failed: 1, errors: 1, skipped: 0, durationMs: 1244 },
 };
 
 describe('junitXml', () => {

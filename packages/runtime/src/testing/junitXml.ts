@@ -27,6 +27,8 @@ function testcase(product: string, report: ProductTestCaseReport): string {
   const classname = `${product}.${report.file.replace(/\.ya?ml$/, '').replace(/[\\/]/g, '.')}`;
   const open = `    <testcase${attributes({ classname, name: report.name, time: seconds(report.durationMs) })}`;
   if (report.status === 'passed') return `${open}/>`;
+  if (report.status === 'skipped')
+    return `${open}>\n      <skipped${attributes({ message: report.failures[0]?.message ?? 'skipped' })}/>\n    </testcase>`;
   const element = report.status === 'error' ? 'error' : 'failure';
   const lines = report.failures.map(
     (failure) => `${report.file}${failure.line !== undefined ? `:${failure.line}` : ''}: ${failure.message}`,
@@ -62,12 +64,13 @@ export function junitXml(reports: ProductTestReport | readonly ProductTestReport
         tests: cases.length,
         failures: cases.filter((entry) => entry.status === 'failed').length,
         errors: cases.filter((entry) => entry.status === 'error').length,
-        skipped: 0,
+        skipped: cases.filter((entry) => entry.status === 'skipped').length,
         time: seconds(cases.reduce((sum, entry) => sum + entry.durationMs, 0)),
       };
       tests += suite.tests;
       failures += suite.failures;
       errors += suite.errors;
+      skipped += suite.skipped;
       time += cases.reduce((sum, entry) => sum + entry.durationMs, 0);
       suites.push(
         [

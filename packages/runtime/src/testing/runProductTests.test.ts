@@ -50,7 +50,18 @@ const fake: TestableProduct = {
     if (mode === 'refuse') throw new InputError("invalid parameters: parameter 'mode' is not allowed");
     if (mode === 'bug') throw new TypeError('x is undefined');
     if (mode === 'fail') return runOf([], 'failed');
-    return runOf([{ id: 'count', type: 'statistic', name: 'n', value: 12 }]);
+    const run = runOf([{ id: 'count', type: 'statistic', name: 'n', value: 12 }]);
+    if (mode === 'asks-elsewhere' && run.result)
+      run.result.provenance.calls = [
+        {
+          kind: 'run',
+          node: null,
+          product: { id: 'trial-registry' },
+          protocol: { id: 'trial-listing' },
+          error: { code: 'MESH_NOT_FOUND', message: 'there is no product trial-registry here' },
+        },
+      ];
+    return run;
   },
 };
 
@@ -66,6 +77,27 @@ const testCase = (overrides: Partial<ProductTestCase>): ProductTestCase => ({
 });
 
 describe('runProductTests with a test double', () => {
+  it('skips a case that fails only because a product its protocol asks cannot be reached', async () => {
+    const report = await runProductTests(fake, [
+      testCase({
+        name: 'needs the registry',
+        params: { mode: 'asks-elsewhere' },
+        expect: [{ check: { block: 'count', value: 13 } }],
+      }),
+      testCase({
+        name: 'holds without it',
+        params: { mode: 'asks-elsewhere' },
+        expect: [{ check: { block: 'count', value: 12 } }],
+      }),
+      testCase({ name: 'fails on its own', expect: [{ check: { block: 'count', value: 13 } }] }),
+    ]);
+    expect(report.cases.map((entry) => entry.status)).toEqual(['skipped', 'passed', 'failed']);
+    expect(report.cases[0]?.failures[0]?.message).toContain(
+      'asks trial-registry, which cannot be reached here',
+    );
+    expect(report.totals).toMatchObject({ cases: 3, passed: 1, failed: 1, skipped: 1 });
+  });
+
   it('judges each case and lists untested protocols', async () => {
     const seen: string[] = [];
     const report = await runProductTests(

@@ -126,6 +126,9 @@ async function judgeCase(
       1,
     );
   const result = outcome.kind === 'run' ? outcome.run.result : undefined;
+  const unreachable = unreachableProducts(outcome.kind === 'run' ? outcome.run : undefined);
+  if (failed && unreachable.length > 0)
+    return done('skipped', [{ ...at, message: skippedBecause(unreachable) }], 0);
   const failures: ProductTestFailure[] = [];
   const declaredBlocks = declared.get(testCase.protocol) ?? [];
   for (const message of declaredResultFailures(testCase.protocol, declaredBlocks, result))
@@ -134,11 +137,32 @@ async function judgeCase(
     const checked = checkExpectation(result, check);
     if (!checked.pass) failures.push({ ...(line !== undefined ? { line } : at), message: checked.message });
   }
+  if (failures.length > 0 && unreachable.length > 0)
+    return done('skipped', [{ ...at, message: skippedBecause(unreachable) }], 0);
   return done(
     failures.length > 0 ? 'failed' : 'passed',
     failures,
     1 + declaredBlocks.length + testCase.expect.length,
   );
+}
+
+/** Codes of a mesh request that found nothing to ask: the product is elsewhere, not broken. */
+const NOT_HERE = new Set(['MESH_NOT_FOUND', 'MESH_UNAVAILABLE']);
+
+/** The products a run asked for but could not reach from here (by its provenance, or its error). */
+function unreachableProducts(run: Run | undefined): string[] {
+  if (!run) return [];
+  if (run.status === 'failed') return run.error && NOT_HERE.has(run.error.code) ? ['another product'] : [];
+  const calls = run.result?.provenance.calls ?? [];
+  return [
+    ...new Set(
+      calls.filter((call) => call.error && NOT_HERE.has(call.error.code)).map((call) => call.product.id),
+    ),
+  ];
+}
+
+function skippedBecause(products: readonly string[]): string {
+  return `skipped: the protocol asks ${products.join(', ')}, which cannot be reached here (open it beside this product, or test where it is served)`;
 }
 
 /**
@@ -176,6 +200,7 @@ export async function runProductTests(
       passed: count('passed'),
       failed: count('failed'),
       errors: count('error'),
+      skipped: count('skipped'),
       durationMs: Math.round(performance.now() - started),
     },
   };

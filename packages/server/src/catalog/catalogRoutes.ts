@@ -135,7 +135,7 @@ export function catalogRoutes(app: FastifyInstance, options: CatalogRoleOptions)
       },
     },
     async (request) => {
-      const { q, domain, modality, tag, owner, includeStale, limit, offset } = request.query;
+      const { q, domain, modality, tag, owner, product, includeStale, limit, offset } = request.query;
       const count = limit === undefined ? 20 : Number(limit);
       if (count < 1 || count > 100)
         throw new InputError(`limit is from 1 to 100, found ${limit}`, [
@@ -148,6 +148,7 @@ export function catalogRoutes(app: FastifyInstance, options: CatalogRoleOptions)
         ...(modality !== undefined ? { modality } : {}),
         ...(tag !== undefined ? { tag } : {}),
         ...(owner !== undefined ? { owner } : {}),
+        ...(product !== undefined ? { product } : {}),
         includeStale: includeStale === 'true',
         limit: count,
         offset: offset === undefined ? 0 : Number(offset),

@@ -30,6 +30,13 @@ export const CatalogSearchQuerySchema = Type.Object(
     modality: FilterSchema('A modality kind: events, matrix or variants.'),
     tag: FilterSchema('A tag.'),
     owner: FilterSchema("An owner's name."),
+    product: Type.Optional(
+      Type.String({
+        pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$',
+        maxLength: 100,
+        description: 'Only the entries of this product id, on every node that serves it.',
+      }),
+    ),
     includeStale: Type.Optional(
       Type.Union([Type.Literal('true'), Type.Literal('false')], {
         description: 'Also list the entries of nodes that stopped sending heartbeats; default false.',
@@ -52,6 +59,7 @@ export interface CatalogSearchQuery {
   modality?: string | string[];
   tag?: string | string[];
   owner?: string | string[];
+  product?: string;
   includeStale?: 'true' | 'false';
   limit?: string;
   offset?: string;

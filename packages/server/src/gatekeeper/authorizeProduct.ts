@@ -2,6 +2,7 @@ import type { ProductRegistry, ProductService } from '@plexus/runtime';
 import { describeValue, NotAllowedError, NotFoundError } from '@plexus/spec';
 import type { FastifyRequest } from 'fastify';
 import type { Gatekeeper } from './Gatekeeper.ts';
+import type { IdentifiedCaller } from './identifyCaller.ts';
 import type { ProductAction } from './policy/roles.ts';
 
 function notFound(productId: string): NotFoundError {
@@ -21,13 +22,24 @@ export async function authorizeProduct(
   productId: string,
   action: ProductAction,
 ): Promise<ProductService> {
+  return authorizeProductFor(gatekeeper, registry, request.caller, productId, action);
+}
+
+/** authorizeProduct for a caller known outside a request (a plugin's call to another product). */
+export async function authorizeProductFor(
+  gatekeeper: Gatekeeper,
+  registry: ProductRegistry,
+  caller: IdentifiedCaller,
+  productId: string,
+  action: ProductAction,
+): Promise<ProductService> {
   const product = registry.get(productId);
   if (product === undefined) throw notFound(productId);
-  const decision = await gatekeeper.decide(request.caller, product, action);
+  const decision = await gatekeeper.decide(caller, product, action);
   if (decision.outcome === 'allow') return product;
   if (decision.outcome === 'hidden') throw notFound(productId);
   throw new NotAllowedError(
-    `${request.caller.via === 'anonymous' ? 'sign in or present an API token: ' : ''}${decision.reason}`,
+    `${caller.via === 'anonymous' ? 'sign in or present an API token: ' : ''}${decision.reason}`,
     [{ at: 'productId', message: decision.reason, found: productId }],
   );
 }
@@ -55,9 +67,18 @@ export async function authorizeProtocol(
   product: ProductService,
   protocolId: string,
 ): Promise<void> {
+  return authorizeProtocolFor(gatekeeper, request.caller, product, protocolId);
+}
+
+/** authorizeProtocol for a caller known outside a request. */
+export async function authorizeProtocolFor(
+  gatekeeper: Gatekeeper,
+  caller: IdentifiedCaller,
+  product: ProductService,
+  protocolId: string,
+): Promise<void> {
   const restriction = await gatekeeper.store.getProtocolRestriction(product.id, protocolId);
   if (!restriction) return;
-  const { caller } = request;
   if (restriction.groupIds.some((groupId) => caller.groupIds.includes(groupId))) return;
   const owner = (await gatekeeper.decide(caller, product, 'manage')).outcome === 'allow';
   if (owner) return;

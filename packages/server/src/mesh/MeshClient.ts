@@ -31,6 +31,8 @@ export interface MeshCallOptions {
   timeoutMs?: number;
   /** Aborts the call (e.g. when the incoming request goes away); rethrows the signal's reason. */
   signal?: AbortSignal;
+  /** Further headers (e.g. `prefer`); they cannot replace the token, the trace or the content type. */
+  headers?: Record<string, string>;
 }
 
 /** A successful (2xx) answer of another node. */
@@ -109,6 +111,9 @@ export class MeshClient {
       traceparent,
     });
     const headers: Record<string, string> = {
+      ...Object.fromEntries(
+        Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+      ),
       authorization: `Bearer ${token}`,
       accept: 'application/json',
       traceparent,

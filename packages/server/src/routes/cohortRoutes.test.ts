@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../createServer.ts';
-import { createFakeRegistry, FAKE_PRODUCT_ID } from '../testing/fakeRegistry.ts';
+import { createFakeRegistry, FAKE_PRODUCT_ID, FAKE_VERSIONS } from '../testing/fakeRegistry.ts';
 import { testGatekeeper } from '../testing/testGatekeeper.ts';
 
 let app: FastifyInstance;
@@ -26,6 +26,8 @@ describe('POST /api/v1/products/:productId/cohorts/count', () => {
       count: 137,
       entity: { singular: 'patient', plural: 'patients' },
       attrition: [{ step: 0, criterion: 'all patients', count: 137 }],
+      product: { id: FAKE_PRODUCT_ID, version: FAKE_VERSIONS.productVersion },
+      dataVersion: FAKE_VERSIONS.dataVersion,
     });
   });
 

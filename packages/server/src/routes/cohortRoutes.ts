@@ -38,6 +38,11 @@ const CohortCountResponseSchema = Type.Object(
           'Entities left after each top-level criterion of an all, in turn (or after the whole cohort otherwise); step 0 is every entity.',
       },
     ),
+    product: Type.Object(
+      { id: Type.String(), version: Type.String() },
+      { additionalProperties: false, description: 'The product counted, at its version.' },
+    ),
+    dataVersion: Type.String({ description: 'The snapshot counted.' }),
   },
   { additionalProperties: false, description: 'The size of a cohort and its attrition table.' },
 );

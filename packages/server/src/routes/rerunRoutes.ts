@@ -119,6 +119,7 @@ export function rerunRoutes(
         fresh: true,
         rerunOf: original.id,
         servedAs: original.productId,
+        ...(options.meshAccess ? { mesh: options.meshAccess(request) } : {}),
       });
       const record = await runs.wait(started, preferredWait(request.headers.prefer, options.waitMs));
       const finished = record.status !== 'running';

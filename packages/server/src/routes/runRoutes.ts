@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { authorizeProduct, authorizeProtocol } from '../gatekeeper/authorizeProduct.ts';
 import type { Gatekeeper } from '../gatekeeper/Gatekeeper.ts';
+import type { MeshAccessFor } from '../mesh/meshAccessFor.ts';
 import { preferredWait } from '../runs/preferredWait.ts';
 import type { RunManager } from '../runs/RunManager.ts';
 import { runView } from '../runs/runView.ts';
@@ -38,6 +39,8 @@ interface RunRequest {
 export interface RunRouteOptions {
   /** How long a request waits for its run before the node answers 202, in milliseconds. */
   waitMs: number;
+  /** How the runs a request starts reach other products (ctx.mesh); without it, they reach none. */
+  meshAccess?: MeshAccessFor;
 }
 
 export function runRoutes(
@@ -81,6 +84,7 @@ export function runRoutes(
         prepared,
         fresh: request.body?.fresh === true,
         servedAs: request.params.productId,
+        ...(options.meshAccess ? { mesh: options.meshAccess(request) } : {}),
       });
       const record = await runs.wait(started, preferredWait(request.headers.prefer, options.waitMs));
       if (record.error?.code === 'UNAVAILABLE') throw new UnavailableError(record.error.message);

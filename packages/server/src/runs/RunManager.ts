@@ -1,4 +1,4 @@
-import { type PreparedRun, type ProductService, resultBytes } from '@plexus/runtime';
+import { type MeshAccess, type PreparedRun, type ProductService, resultBytes } from '@plexus/runtime';
 import { UnavailableError } from '@plexus/spec';
 import type { ControlStore, RunOutcome, RunRecord } from '../control/ControlStore.ts';
 import type { ResultStore } from './ResultStore.ts';
@@ -27,6 +27,8 @@ export interface StartRun {
   rerunOf?: string | null;
   /** The id the product is served as, when not its own (`<id>@staging`): runs are recorded under it. */
   servedAs?: string;
+  /** Answers the plugin's calls to other products for this run's caller (ctx.mesh). */
+  mesh?: MeshAccess;
 }
 
 export interface RunManagerOptions {
@@ -83,7 +85,8 @@ export class RunManager {
     if (!input.fresh) {
       // Only the caller's own earlier runs answer: another user's would tell who asked what.
       const earlier = await this.store.findReusableRun(prepared.requestKey, input.userId);
-      if (earlier?.resultHash && (await this.results.get(earlier.resultHash)) !== null)
+      const stored = earlier?.resultHash ? await this.results.get(earlier.resultHash) : null;
+      if (earlier?.resultHash && stored !== null && !askedOtherProducts(stored))
         return this.store.createRun({
           ...base,
           status: 'succeeded',
@@ -110,15 +113,21 @@ export class RunManager {
       done: Promise.resolve(record),
     };
     this.live.set(record.id, live);
-    live.done = this.execute(live, input.product, prepared);
+    live.done = this.execute(live, input.product, prepared, input.mesh);
     return record;
   }
 
-  private async execute(live: LiveRun, product: ProductService, prepared: PreparedRun): Promise<RunRecord> {
+  private async execute(
+    live: LiveRun,
+    product: ProductService,
+    prepared: PreparedRun,
+    mesh: MeshAccess | undefined,
+  ): Promise<RunRecord> {
     const started = Date.now();
     let outcome: Omit<RunOutcome, 'finishedAt' | 'durationMs'>;
     try {
       const executed = await product.execute(prepared, {
+        ...(mesh ? { mesh } : {}),
         signal: live.controller.signal,
         onProgress: (fraction, message) => {
           live.progress = { fraction, ...(message !== undefined ? { message } : {}) };
@@ -245,5 +254,18 @@ export class RunManager {
     const running = [...this.live.values()];
     for (const live of running) live.controller.abort();
     await Promise.all(running.map((live) => live.done.catch(() => undefined)));
+  }
+}
+
+/**
+ * Whether a stored result asked other products (its provenance lists calls): its request key covers
+ * only this product's versions, not theirs, so it is not reused — the others may have changed since.
+ */
+function askedOtherProducts(bytes: string): boolean {
+  try {
+    const calls = (JSON.parse(bytes) as { provenance?: { calls?: unknown[] } }).provenance?.calls;
+    return Array.isArray(calls) && calls.length > 0;
+  } catch {
+    return true;
   }
 }

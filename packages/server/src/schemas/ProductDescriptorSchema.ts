@@ -33,6 +33,13 @@ export const ProductDescriptorSchema = Type.Object(
           passed: Type.Integer({ minimum: 0 }),
           failed: Type.Integer({ minimum: 0 }),
           errors: Type.Integer({ minimum: 0 }),
+          skipped: Type.Optional(
+            Type.Integer({
+              minimum: 0,
+              description:
+                'Cases not judged: a product their protocol asks (ctx.mesh) is not on this node when the tests run.',
+            }),
+          ),
           untestedProtocols: Type.Array(Type.String(), { description: 'Protocols no test case runs.' }),
           failures: Type.Array(Type.String(), { description: 'The first failures, one line each.' }),
           checkedAt: Type.String({ format: 'date-time' }),

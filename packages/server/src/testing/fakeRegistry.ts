@@ -194,7 +194,7 @@ const fakeProduct: ProductService = {
       ...(run.error ? { error: run.error } : {}),
     };
   },
-  countCohort: async (cohort) => {
+  async countCohort(this: ProductService, cohort) {
     if (cohort !== null && typeof cohort === 'object' && 'bad' in cohort) {
       throw new InputError('invalid cohort', [{ at: 'cohort.bad', message: 'unknown key' }]);
     }
@@ -202,6 +202,8 @@ const fakeProduct: ProductService = {
       count: 137,
       entity: { singular: 'patient', plural: 'patients' },
       attrition: [{ step: 0, criterion: 'all patients', count: 137 }],
+      product: { id: this.id, version: this.versions.productVersion },
+      dataVersion: this.versions.dataVersion,
     };
   },
   accessDefaults: () => ({ visibility: 'public', everyone: 'analyst' }),

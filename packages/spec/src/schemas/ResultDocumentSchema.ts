@@ -89,6 +89,52 @@ export const BlockSchema = Type.Union([
   ChartBlockSchema,
 ]);
 
+export const MeshCallProvenanceSchema = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('run'), Type.Literal('cohort-count')], {
+      description:
+        'run: a protocol of the other product was run; cohort-count: one of its cohorts was counted.',
+    }),
+    node: Type.Union([Type.String(), Type.Null()], {
+      description: 'The node that answered; null for the node of this run.',
+    }),
+    product: Type.Object(
+      { id: Type.String(), version: Type.Optional(SemVerSchema) },
+      { additionalProperties: false },
+    ),
+    protocol: Type.Optional(
+      Type.Object(
+        { id: Type.String(), version: Type.Optional(SemVerSchema) },
+        { additionalProperties: false },
+      ),
+    ),
+    dataVersion: Type.Optional(Type.String()),
+    gitCommit: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    pluginSha256: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' })),
+    engineVersion: Type.Optional(Type.String()),
+    parametersSha256: Type.Optional(
+      Type.String({
+        pattern: '^[0-9a-f]{64}$',
+        description: "sha256 of the canonical JSON of the other run's parameters after its defaults.",
+      }),
+    ),
+    error: Type.Optional(
+      Type.Object(
+        { code: Type.String(), message: Type.String() },
+        {
+          additionalProperties: false,
+          description: 'Set when the call failed; the plugin went on without it.',
+        },
+      ),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'A call the plugin made to another data product (ctx.mesh), with the versions that answered.',
+  },
+);
+
 export const ProvenanceSchema = Type.Object(
   {
     product: Type.Object({ id: Type.String(), version: SemVerSchema }, { additionalProperties: false }),
@@ -103,6 +149,12 @@ export const ProvenanceSchema = Type.Object(
     parameters: Type.Record(Type.String(), Type.Unknown(), {
       description: 'The parameters after defaults were applied.',
     }),
+    calls: Type.Optional(
+      Type.Array(MeshCallProvenanceSchema, {
+        description:
+          'The other data products the run asked, in the order the plugin asked them: their answers are part of this result.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -138,5 +190,6 @@ export type StatisticBlock = Static<typeof StatisticBlockSchema>;
 export type ChartBlock = Static<typeof ChartBlockSchema>;
 export type Block = Static<typeof BlockSchema>;
 export type Provenance = Static<typeof ProvenanceSchema>;
+export type MeshCallProvenance = Static<typeof MeshCallProvenanceSchema>;
 export type ResultDocument = Static<typeof ResultDocumentSchema>;
 export type PluginOutput = Static<typeof PluginOutputSchema>;
