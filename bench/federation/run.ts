@@ -6,7 +6,7 @@
  *   npm run bench:federation -- --nodes 8 --repetitions 15
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,6 +26,43 @@ const REPO = resolve(import.meta.dirname, '../..');
 const CLI = join(REPO, 'packages/cli/bin/plexus.mjs');
 const TOKEN = `tok_benchfederation.${'b'.repeat(40)}`;
 const QUESTION = { protocol: 'counts-by-sex-and-age', params: { rows: 'sex', columns: 'age_band' } };
+
+/** CPU time (clock ticks) used so far by a process and every process below it, from /proc. */
+async function treeTicks(root: number): Promise<number> {
+  const stats = new Map<number, { parent: number; ticks: number }>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^[0-9]+$/.test(entry)) continue;
+    const text = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.length < 13) continue;
+    stats.set(Number(entry), { parent: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+  }
+  const inTree = (pid: number): boolean => {
+    for (let current = pid, hops = 0; hops < 16; hops++) {
+      if (current === root) return true;
+      const parent = stats.get(current)?.parent;
+      if (!parent || parent <= 1) return false;
+      current = parent;
+    }
+    return false;
+  };
+  let ticks = 0;
+  for (const [pid, stat] of stats) if (inTree(pid)) ticks += stat.ticks;
+  return ticks;
+}
+
+/** Waits until the mesh's processes used no CPU for 300 ms (at most 20 s). */
+async function untilIdle(root: number): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  let last = await treeTicks(root);
+  while (Date.now() < deadline) {
+    await new Promise((done) => setTimeout(done, 300));
+    const now = await treeTicks(root);
+    if (now === last) return;
+    last = now;
+  }
+}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -110,8 +147,11 @@ try {
     for (const id of ids) await post(alone(id), { params: QUESTION.params });
   }
   // Each measurement starts from an idle mesh: a node prepares its next plugin worker after a run, and
-  // that work must not be billed to whichever request comes next.
-  const settle = () => new Promise((done) => setTimeout(done, 2500));
+  // that work must not be billed to whichever request comes next. Idle is measured, not guessed: no
+  // process of the mesh used any CPU for 300 ms.
+  const meshPid = mesh.pid;
+  if (meshPid === undefined) throw new Error('the mesh process has no pid');
+  const settle = () => untilIdle(meshPid);
   const federatedTimes: number[] = [];
   const aloneTimes = new Map<string, number[]>(ids.map((id) => [id, []]));
   // Alternating rounds: the machine's noise falls on both measurements alike.

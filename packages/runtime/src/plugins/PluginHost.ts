@@ -53,6 +53,9 @@ export interface PluginInvocation {
   mesh?: MeshAccess;
 }
 
+/** How long runs must pause before the next spare worker is started. */
+const SPARE_DELAY_MS = 150;
+
 /** Time limit of a mesh request that sets none; never more than what is left of the run's own. */
 const DEFAULT_MESH_TIMEOUT_MS = 30_000;
 
@@ -92,6 +95,7 @@ export class PluginHost {
   private readonly waiting: Array<() => void> = [];
   private readonly live = new Set<Worker>();
   private spare: Worker | undefined;
+  private spareTimer: NodeJS.Timeout | undefined;
   private preloaded: string[] = [];
   private running = 0;
   private closed = false;
@@ -111,7 +115,7 @@ export class PluginHost {
     } finally {
       this.live.delete(worker);
       void worker.terminate();
-      if (!this.closed && !this.spare) this.startSpare();
+      this.startSpareSoon();
       if (slot.held) this.releaseSlot();
       slot.held = false;
     }
@@ -163,6 +167,20 @@ export class PluginHost {
     if (!this.closed) this.startSpare();
   }
 
+  /**
+   * Starts the next spare worker once runs have paused for a moment rather than at once: runs come in
+   * bursts (a federated question reaches every site at once, a page asks several apps), and a worker
+   * starting — loading its modules — would take CPU from the runs of the burst still executing. A run
+   * that comes meanwhile starts its own worker.
+   */
+  private startSpareSoon(): void {
+    clearTimeout(this.spareTimer);
+    this.spareTimer = setTimeout(() => {
+      if (!this.closed && !this.spare) this.startSpare();
+    }, SPARE_DELAY_MS);
+    this.spareTimer.unref();
+  }
+
   private startSpare(): void {
     this.spare = startWorker(this.defaultMemoryMb);
     this.spare.unref();
@@ -174,6 +192,7 @@ export class PluginHost {
 
   async close(): Promise<void> {
     this.closed = true;
+    clearTimeout(this.spareTimer);
     const workers = [...this.live, ...(this.spare ? [this.spare] : [])];
     this.spare = undefined;
     await Promise.all(workers.map((worker) => worker.terminate()));
@@ -220,8 +239,8 @@ export class PluginHost {
       worker = startWorker(memoryMb);
     }
     this.live.add(worker);
-    // The next spare is started when this run ends, not now: started now, it would compete with the
-    // run for the CPU (and on a small machine every node of a mesh does this at once).
+    // The next spare is started once runs pause (startSpareSoon), not now: started now, it would compete
+    // with the run for the CPU (and on a small machine every node of a mesh does this at once).
     worker.ref();
     return worker;
   }

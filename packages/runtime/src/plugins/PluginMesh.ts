@@ -68,4 +68,16 @@ export class MeshRequestError extends Error {
   ) {
     super(message);
   }
+
+  /**
+   * Recognised by name and code rather than by class: a bundled plugin carries its own copy of this
+   * class, and an error rebuilt by the host must still pass `instanceof MeshRequestError` there.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return (
+      value instanceof Error &&
+      value.name === 'MeshRequestError' &&
+      typeof (value as { code?: unknown }).code === 'string'
+    );
+  }
 }

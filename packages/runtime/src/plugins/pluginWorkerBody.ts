@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { EventTable, Frame, MatrixSlice, QueryResult } from '@plexus/engine';
 import type { ResultDocument } from '@plexus/spec';
 import type { PluginContext, ProtocolPlugin } from './PluginContext.ts';
@@ -17,6 +17,24 @@ import {
 } from './workerMessages.ts';
 
 if (!parentPort) throw new Error('pluginWorkerBody must run in a worker thread');
+
+/** Set by the host when this body runs bundled: where the TypeScript loader is, should a plugin need it. */
+const typescriptLoader = (workerData as { typescriptLoader?: string } | null)?.typescriptLoader;
+let typescript: Promise<void> | undefined;
+
+/**
+ * Imports a plugin module: a bundle (plain JavaScript) as it is; TypeScript sources — a module that
+ * could not be bundled — after registering the TypeScript loader, which only then is worth its cost.
+ */
+async function importModule(path: string): Promise<Record<string, unknown>> {
+  if (typescriptLoader && /\.[cm]?tsx?$/.test(path)) {
+    typescript ??= import(typescriptLoader).then((api: { register: () => unknown }) => {
+      api.register();
+    });
+    await typescript;
+  }
+  return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+}
 const port = parentPort;
 const pending = new Map<number, { resolve: (value: DataReply) => void; reject: (error: Error) => void }>();
 let nextRequestId = 1;
@@ -42,7 +60,7 @@ function hostError(error: { name: string; message: string; code?: string }): Err
 }
 
 async function run(request: RunRequest): Promise<WorkerOutcome> {
-  const module = (await import(pathToFileURL(request.modulePath).href)) as Record<string, unknown>;
+  const module = (await importModule(request.modulePath)) as Record<string, unknown>;
   const plugin = module[request.exportName];
   if (typeof plugin !== 'function') {
     return {
@@ -102,11 +120,11 @@ function reportProgress(fraction: number, message?: string): void {
 }
 
 async function preload(modules: readonly string[]): Promise<void> {
-  for (const module of modules) await import(pathToFileURL(module).href).catch(() => undefined);
+  for (const module of modules) await importModule(module).catch(() => undefined);
 }
 
 async function inspect(request: InspectRequest): Promise<WorkerOutcome> {
-  const module = (await import(pathToFileURL(request.modulePath).href)) as Record<string, unknown>;
+  const module = (await importModule(request.modulePath)) as Record<string, unknown>;
   return {
     type: 'inspected',
     exports: Object.fromEntries(Object.entries(module).map(([name, value]) => [name, typeof value])),

@@ -41,6 +41,7 @@ import type { MeshAccess } from '../mesh/MeshAccess.ts';
 import { MeshCallRecorder } from '../mesh/MeshCallRecorder.ts';
 import { compileParameterSchema } from '../parameters/compileParameterSchema.ts';
 import { validateParameters } from '../parameters/validateParameters.ts';
+import { bundlePlugin } from '../plugins/bundlePlugin.ts';
 import type { PluginHost } from '../plugins/PluginHost.ts';
 import { MeshRequestError } from '../plugins/PluginMesh.ts';
 import { PluginRunError } from '../plugins/PluginRunError.ts';
@@ -142,6 +143,8 @@ export class ProductRuntime implements ProductService {
     private readonly reader: SnapshotReader,
     private readonly loaded: LoadedProtocol[],
     private readonly options: ProductRuntimeOptions,
+    /** Each plugin module's bundle (bundlePlugin), which workers load in its place. */
+    private readonly bundles: ReadonlyMap<string, string>,
   ) {
     const model = reader.manifest.model;
     for (const protocol of loaded)
@@ -188,6 +191,7 @@ export class ProductRuntime implements ProductService {
         reader,
         fromCopy,
         options,
+        await bundleModules(fromCopy, snapshotRoot),
       );
     } catch (error) {
       reader.close();
@@ -233,6 +237,7 @@ export class ProductRuntime implements ProductService {
         reader,
         protocols.protocols,
         options,
+        await bundleModules(protocols.protocols, snapshotRoot),
       );
     } catch (error) {
       reader.close();
@@ -291,7 +296,12 @@ export class ProductRuntime implements ProductService {
 
   /** The plugin modules of this version's protocols, for workers to load in advance. */
   pluginModules(): string[] {
-    return [...new Set(this.loaded.map((protocol) => protocol.modulePath))];
+    return [...new Set(this.loaded.map((protocol) => this.loadable(protocol.modulePath)))];
+  }
+
+  /** What a worker loads for a plugin module: its bundle, or the sources when it has none. */
+  private loadable(modulePath: string): string {
+    return this.bundles.get(modulePath) ?? modulePath;
   }
 
   /** The kept copy of the definition this runtime executes: protocols, plugins and tests. */
@@ -479,7 +489,7 @@ export class ProductRuntime implements ProductService {
     const { definition } = protocol;
     const { attributes, endpoints, modalities, entityCount } = this.reader.manifest.model;
     return this.options.host.run({
-      modulePath: protocol.modulePath,
+      modulePath: this.loadable(protocol.modulePath),
       exportName,
       params,
       product: {
@@ -637,4 +647,20 @@ export class ProductRuntime implements ProductService {
   close(): void {
     this.reader.close();
   }
+}
+
+/**
+ * Bundles the plugin modules of a version's protocols into the product's `bundles/` folder, where a
+ * worker loads each as one file. A module that cannot be bundled is loaded from its sources.
+ */
+async function bundleModules(
+  protocols: readonly LoadedProtocol[],
+  snapshotRoot: string,
+): Promise<Map<string, string>> {
+  const bundles = new Map<string, string>();
+  for (const modulePath of new Set(protocols.map((protocol) => protocol.modulePath))) {
+    const bundle = await bundlePlugin(modulePath, join(snapshotRoot, 'bundles'));
+    if (bundle) bundles.set(modulePath, bundle);
+  }
+  return bundles;
 }
