@@ -120,12 +120,16 @@ export function publishToCatalog(
       .then(() => {
         if (failing) log.info('the catalog is reachable again');
         failing = false;
+        retries = 0;
       })
       .catch((error: unknown) => {
         // Logged once per outage at warn level, then quietly: the catalog is not this node's business.
-        if (failing) log.debug({ err: error }, 'the catalog still cannot be reached');
-        else log.warn({ err: error }, `publishing to the catalog failed; retrying every ${intervalMs} ms`);
+        // The message says enough (an unreachable catalog is an expected state), without a stack.
+        const reason = error instanceof Error ? error.message : String(error);
+        if (failing) log.debug({ reason }, 'the catalog still cannot be reached');
+        else log.warn({ reason }, 'publishing to the catalog failed; retrying');
         failing = true;
+        retrySoon();
       })
       .finally(() => {
         running = undefined;
@@ -133,9 +137,24 @@ export function publishToCatalog(
     return running;
   };
 
+  // Nodes of a mesh often start together, the catalog among them: a failed round is retried after
+  // 1 s, 2 s, 4 s … (up to the interval) besides the regular rounds, so that a node is listed soon
+  // after the catalog comes up rather than one full interval later.
+  let retries = 0;
+  let retryTimer: NodeJS.Timeout | undefined;
+  const retrySoon = () => {
+    const delay = Math.min(intervalMs, 1000 * 2 ** retries);
+    retries++;
+    if (stopped || delay >= intervalMs) return;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => void tick(), delay);
+    retryTimer.unref();
+  };
+
   const stop = () => {
     stopped = true;
     clearInterval(timer);
+    clearTimeout(retryTimer);
   };
 
   app.addHook('onListen', async () => {
