@@ -18,6 +18,7 @@ import { type RateLimitOptions, registerRateLimit } from './http/rateLimit.ts';
 import { registerCors } from './http/registerCors.ts';
 import { requestIdOf } from './http/requestIdOf.ts';
 import { applySecurityHeaders, registerSecurityHeaders } from './http/securityHeaders.ts';
+import { serveWebClient } from './http/serveWebClient.ts';
 import { meshAccessFor } from './mesh/meshAccessFor.ts';
 import type { NodeMesh } from './mesh/NodeMesh.ts';
 import { registerMesh } from './mesh/registerMesh.ts';
@@ -78,6 +79,11 @@ export interface CreateServerOptions {
    * at start, then heartbeats; false for none.
    */
   catalogPublishing?: CatalogPublishingOptions | false;
+  /**
+   * The built web client (packages/web/dist) to serve at `/`; without it `/` says how to build it.
+   * Tests of the API leave it out.
+   */
+  webRoot?: string;
 }
 
 /** A node's HTTP API over a product registry, booted and ready to `.listen()` or `.inject()`. */
@@ -165,6 +171,8 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
       // The catalog node lists its own products too, straight into its store.
       ...(options.catalog ? { local: options.catalog.store } : {}),
     });
+
+  if (options.webRoot !== undefined) await serveWebClient(app, options.webRoot);
 
   await app.ready();
   return app;

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openProducts } from '@plexus/runtime';
 import {
   bootstrapAdmin,
@@ -38,6 +39,12 @@ export interface ServeOptions {
 
 /** Serves products until SIGINT/SIGTERM; with --build, first builds those whose snapshot is missing or stale. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** The built web client every node serves at `/`: packages/web/dist, or PLEXUS_WEB_ROOT. */
+function webClientRoot(): string {
+  if (process.env.PLEXUS_WEB_ROOT) return process.env.PLEXUS_WEB_ROOT;
+  return join(dirname(fileURLToPath(import.meta.resolve('@plexus/web/package.json'))), 'dist');
+}
 
 export async function serveCommand(paths: string[], options: ServeOptions): Promise<number> {
   const port = Number(options.port);
@@ -151,10 +158,12 @@ export async function serveCommand(paths: string[], options: ServeOptions): Prom
     port,
     host: options.host,
     logger: { level: logLevel, stream: process.stderr },
+    webRoot: webClientRoot(),
   });
   const first = registry.list()[0];
   const base = server.url.replace('127.0.0.1', 'localhost');
   process.stdout.write(`Plexus node serving ${registry.list().length} product(s) at ${base}\n`);
+  process.stdout.write(`  web page:  ${base}/\n`);
   process.stdout.write(`  products:  curl ${base}/api/v1/products\n`);
   if (first) {
     const protocols = first.protocols().map((protocol) => protocol.id);

@@ -1,0 +1,66 @@
+import './forms.css';
+import { type FormEvent, useMemo, useState } from 'react';
+import { FieldControl } from './FieldControl.tsx';
+import { buildParams, type FieldValue, type FormValues, fieldsOf, initialValue } from './fields.ts';
+import type { ProtocolFormProps } from './ProtocolFormProps.ts';
+
+/**
+ * The form of a protocol, generated from its parameter schema. Starts from `initial` (else the
+ * defaults) when mounted: give it a new `key` to start over with other values.
+ */
+export function ProtocolForm(props: ProtocolFormProps) {
+  const fields = useMemo(() => fieldsOf(props.parameters, props.model), [props.parameters, props.model]);
+  const [values, setValues] = useState<FormValues>(() =>
+    Object.fromEntries(fields.map((field) => [field.name, initialValue(field, props.initial?.[field.name])])),
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  function change(name: string, value: FieldValue): void {
+    setValues((previous) => ({ ...previous, [name]: value }));
+    setErrors((previous) => {
+      if (!(name in previous)) return previous;
+      const { [name]: _removed, ...rest } = previous;
+      return rest;
+    });
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    const built = buildParams(fields, values, props.model);
+    setErrors(built.errors);
+    if (Object.keys(built.errors).length === 0) props.onSubmit(built.params);
+  }
+
+  const errorCount = Object.keys(errors).length;
+  return (
+    <form className="protocol-form" onSubmit={submit} noValidate>
+      {fields.some((field) => field.required) ? (
+        <p className="form-hint">
+          Fields marked <span aria-hidden="true">*</span>
+          <span className="visually-hidden">with an asterisk</span> are required.
+        </p>
+      ) : null}
+      {fields.map((field) => (
+        <FieldControl
+          key={field.name}
+          field={field}
+          value={values[field.name] ?? ''}
+          error={errors[field.name]}
+          onChange={(value) => change(field.name, value)}
+          form={props}
+        />
+      ))}
+      {errorCount > 0 ? (
+        <p role="alert" className="form-error">
+          {errorCount === 1 ? 'One field needs' : `${errorCount} fields need`} attention before the run.
+        </p>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="form-run" disabled={props.busy}>
+          Run
+        </button>
+        {props.busy ? <span role="status">Running…</span> : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+/** A JSON Schema object as the node gives a protocol's parameters (`GET …/protocols`: `parameters`). */
+export type JsonSchema = Record<string, unknown>;
+
+/** The product's model as `GET /api/v1/products/{id}` answers it (`model`). */
+export interface ModelView {
+  entity: { singular: string; plural: string; count: number };
+  attributes: Array<{
+    id: string;
+    label: string;
+    type: string;
+    description?: string;
+    unit?: string;
+    levels?: string[];
+    [key: string]: unknown;
+  }>;
+  endpoints: Array<{ id: string; label: string; [key: string]: unknown }>;
+  modalities: Array<{
+    id: string;
+    kind: 'events' | 'matrix' | 'variants';
+    label?: string;
+    [key: string]: unknown;
+  }>;
+}
+
+export interface CohortCountView {
+  count: number;
+  entity: { singular: string; plural: string };
+  attrition: Array<{ step: number; criterion: string; count: number }>;
+}
+
+export interface FeatureHitView {
+  id: string;
+  name?: string;
+  [key: string]: unknown;
+}
+
+/** The form of one protocol, generated from its parameter schema: no hand-written form per protocol. */
+export interface ProtocolFormProps {
+  /** The protocol's `parameters` (a JSON Schema object: properties, required, defaults, enums). */
+  parameters: JsonSchema;
+  model: ModelView;
+  /** Called with the parameters when the user presses Run. */
+  onSubmit: (params: Record<string, unknown>) => void;
+  /** Initial values (e.g. a past run's parameters). */
+  initial?: Record<string, unknown>;
+  /** A run is executing: the Run button is disabled. */
+  busy?: boolean;
+  /** Counts a cohort on the node (POST …/cohorts/count); rejects with an Error whose message says why. */
+  countCohort: (cohort: unknown) => Promise<CohortCountView>;
+  /** Searches a modality's features/event names/genes (GET …/features?modality=&q=). */
+  searchFeatures: (modality: string, text: string) => Promise<FeatureHitView[]>;
+}

@@ -1,0 +1,180 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { linkNodeModules, writeSiteProduct } from '../federation/siteProducts.ts';
+import { type NodeProcess, startNode } from '../reproducibility/nodeProcess.ts';
+import { chromiumAvailable, launchChromium } from './browser.ts';
+
+/**
+ * The web client end to end, in Debian's Chromium against a node started here: sign in with an API
+ * token, find va-lung-trial in the catalog, build a cohort (Karnofsky ≥ 60) in the generated form, run
+ * Kaplan–Meier by arm, read the chart and the log-rank p, find the run in the history, re-run it and get
+ * the same numbers; a federated count across two sites. Screenshots of the main pages go to
+ * test-results/screenshots (PLEXUS_SCREENSHOTS=docs/screenshots refreshes the README's).
+ */
+const REPO = resolve(import.meta.dirname, '../..');
+const WEB_DIST = join(REPO, 'packages/web/dist');
+const TOKEN = `tok_webclienttests.${'w'.repeat(40)}`;
+const SHOTS = resolve(REPO, process.env.PLEXUS_SCREENSHOTS ?? 'test-results/screenshots');
+const available = chromiumAvailable() && existsSync(join(WEB_DIST, 'index.html'));
+// Built by `npm test` (build:web) before the tests; in CI a missing build fails rather than skips.
+if (process.env.CI && !existsSync(join(WEB_DIST, 'index.html')))
+  throw new Error('packages/web/dist is missing: npm test runs build:web before the tests');
+
+let root: string;
+let node: NodeProcess;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+async function shot(name: string): Promise<void> {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+/** The text of the statistic card named `name` (a region labelled by the statistic's title). */
+async function statisticText(name: RegExp, timeout = 30_000): Promise<string> {
+  const card = page.getByRole('region', { name }).first();
+  await card.waitFor({ timeout });
+  return card.innerText();
+}
+
+describe.skipIf(!available)('the web client', () => {
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'plexus-web-e2e-'));
+    await linkNodeModules(root);
+    const sites = [];
+    for (const [id, title, keep] of [
+      ['va-site-a', 'VA lung trial, site A', (index: number) => index % 2 === 0],
+      ['va-site-b', 'VA lung trial, site B', (index: number) => index % 2 === 1],
+    ] as const) {
+      const dir = await writeSiteProduct(root, id, { keep });
+      const file = join(dir, 'product.yaml');
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, `title: ${title}`));
+      sites.push(dir);
+    }
+    node = await startNode(
+      join(REPO, 'products/va-lung-trial'),
+      join(root, 'data'),
+      { PLEXUS_ADMIN_TOKEN: TOKEN },
+      sites,
+    );
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // A script error in the page fails the test that caused it (checked after each test).
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    // The browser reports every HTTP error answer as a console error; those the page handles (a node
+    // without a catalog answers 404, grants are the owners' 403) are not script errors.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        pageErrors.push(message.text());
+    });
+  }, 240_000);
+
+  afterEach(() => {
+    const errors = pageErrors.splice(0);
+    expect(errors, 'errors in the page').toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await node?.stop();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it('signs in with an API token and shows who is signed in', async () => {
+    await page.goto(node.base);
+    await shot('catalog-signed-out');
+    await page
+      .getByRole('link', { name: /sign in/i })
+      .first()
+      .click();
+    await page.getByLabel('API token', { exact: true }).fill(TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('finds va-lung-trial in the catalog and opens it', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog' }).click();
+    await page.getByLabel('Search products').fill('lung');
+    const card = page.getByRole('link', { name: /Veterans' Administration lung cancer trial/i }).first();
+    await card.waitFor();
+    await shot('catalog');
+    await card.click();
+    await page.getByRole('link', { name: 'Kaplan–Meier survival by group' }).waitFor();
+    await shot('product');
+  }, 60_000);
+
+  it('builds a cohort with a live count, runs Kaplan–Meier by arm and shows the chart and the log-rank p', async () => {
+    await page.getByRole('link', { name: 'Kaplan–Meier survival by group' }).click();
+    await page.getByRole('button', { name: 'Add criterion' }).click();
+    await page.getByLabel('Attribute').selectOption({ label: 'Karnofsky score' });
+    await page.getByLabel('Operator').selectOption('gte');
+    await page.getByLabel('Value', { exact: true }).fill('60');
+    // R: nrow(subset(veteran, karno >= 60)) is 85.
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Cohort size' }).innerText(), { timeout: 15_000 })
+      .toContain('85');
+    await shot('form-cohort-builder');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const chart = page.getByRole('img', { name: /survival/i }).first();
+    await chart.waitFor({ timeout: 60_000 }).catch(async (error: unknown) => {
+      await shot('failed-run');
+      const text = await page.locator('main').innerText();
+      throw new Error(
+        `${String(error)}\n${text.slice(text.indexOf('Result'), text.indexOf('Result') + 1500)}`,
+      );
+    });
+    await expect.poll(() => chart.locator('svg, canvas').count()).toBeGreaterThan(0);
+    const logRank = await statisticText(/log-rank/i);
+    expect(logRank).toMatch(/p/i);
+    await page
+      .getByRole('heading', { name: 'Result', exact: true })
+      .evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await shot('result-kaplan-meier');
+  }, 120_000);
+
+  it('finds the run in the history, re-runs it and gets the same numbers', async () => {
+    const before = await statisticText(/log-rank/i);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+    await page.getByRole('link', { name: 'Open' }).first().click();
+    expect(await statisticText(/log-rank/i)).toBe(before);
+    await shot('history-run');
+    await page.getByRole('button', { name: 'Re-run with original versions' }).click();
+    const changes = page.getByRole('region', { name: 'What changed' });
+    await changes.getByText('The result is identical, byte for byte.').waitFor({ timeout: 60_000 });
+    expect(await changes.innerText()).toContain('No version changed since the original run.');
+    // The re-run's own result shows the same log-rank test.
+    const cards = page.getByRole('region', { name: /log-rank/i });
+    await expect.poll(() => cards.count()).toBeGreaterThan(0);
+    for (const text of await cards.allInnerTexts()) expect(text).toBe(before);
+    await shot('rerun');
+  }, 120_000);
+
+  it('asks a federated count across two sites and shows each site and the combined answer', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Federated' }).click();
+    await page.getByLabel('VA lung trial, site A').check();
+    await page.getByLabel('VA lung trial, site B').check();
+    await page.getByLabel('Protocol').selectOption('federated-counts');
+    await page.getByRole('button', { name: 'Ask all sites' }).click();
+    const sites = page.getByRole('table', { name: /site/i }).first();
+    await sites.waitFor({ timeout: 60_000 });
+    await expect.poll(async () => (await sites.innerText()).match(/\bok\b/g)?.length ?? 0).toBe(2);
+    // The two halves of the trial sum to its 137 patients.
+    expect(
+      await page
+        .getByRole('region', { name: /total count/i })
+        .first()
+        .innerText(),
+    ).toContain('137');
+    await page
+      .getByRole('heading', { name: 'Result', exact: true })
+      .or(sites)
+      .first()
+      .evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await shot('federated');
+  }, 120_000);
+});
