@@ -39,6 +39,7 @@ export function SiteForm({
       searchFeatures={searchFeatures}
       onSubmit={onSubmit}
       busy={busy}
+      submitLabel="Ask all sites"
     />
   );
 }

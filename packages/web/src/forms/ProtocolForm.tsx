@@ -57,7 +57,7 @@ export function ProtocolForm(props: ProtocolFormProps) {
       ) : null}
       <div className="form-actions">
         <button type="submit" className="form-run" disabled={props.busy}>
-          Run
+          {props.submitLabel ?? 'Run'}
         </button>
         {props.busy ? <span role="status">Running…</span> : null}
       </div>

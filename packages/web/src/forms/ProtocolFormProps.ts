@@ -45,6 +45,8 @@ export interface ProtocolFormProps {
   initial?: Record<string, unknown>;
   /** A run is executing: the Run button is disabled. */
   busy?: boolean;
+  /** The submit button's text; default "Run" (a federated question: "Ask all sites"). */
+  submitLabel?: string;
   /** Counts a cohort on the node (POST …/cohorts/count); rejects with an Error whose message says why. */
   countCohort: (cohort: unknown) => Promise<CohortCountView>;
   /** Searches a modality's features/event names/genes (GET …/features?modality=&q=). */

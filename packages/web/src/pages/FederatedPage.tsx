@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { FederatedRun, ResultDocumentView } from '../api/types.ts';
 import { NO_FILTERS } from '../catalog/catalogItem.ts';
@@ -36,7 +36,6 @@ export function FederatedPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [answer, setAnswer] = useState<FederatedRun | null>(null);
-  const formArea = useRef<HTMLDivElement>(null);
 
   // Products whose protocols are still loading are listed; those known to have no federated protocol are not.
   const candidates = useMemo(
@@ -69,14 +68,6 @@ export function FederatedPage() {
     } finally {
       setBusy(false);
     }
-  };
-
-  // "Ask all sites" submits the generated form, so its validation and defaults apply; with no form
-  // (no chosen product on this node) the sites get the protocol's defaults.
-  const askAll = () => {
-    const form = formArea.current?.querySelector('form');
-    if (form) form.requestSubmit();
-    else void ask({});
   };
 
   const result = answer ? asResult(answer) : null;
@@ -121,7 +112,7 @@ export function FederatedPage() {
       {protocol && (
         <section aria-labelledby="fed-form-heading" className="panel">
           <h2 id="fed-form-heading">Parameters</h2>
-          <div ref={formArea}>
+          <div>
             {formProduct ? (
               <SiteForm
                 productId={formProduct.id}
@@ -135,9 +126,12 @@ export function FederatedPage() {
               </p>
             )}
           </div>
-          <button type="button" disabled={busy || chosenItems.length === 0} onClick={askAll}>
-            Ask all sites
-          </button>
+          {formProduct ? null : (
+            // Without a form of this node, the sites are asked with the protocol's defaults.
+            <button type="button" disabled={busy || chosenItems.length === 0} onClick={() => void ask({})}>
+              Ask all sites
+            </button>
+          )}
         </section>
       )}
       {busy && <Loading what="Asking the sites" />}
