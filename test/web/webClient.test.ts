@@ -154,6 +154,54 @@ describe.skipIf(!available)('the web client', () => {
     await shot('rerun');
   }, 120_000);
 
+  it('compares two runs of the history side by side', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+    const boxes = page.getByRole('checkbox', { name: /^Compare / });
+    await expect.poll(() => boxes.count()).toBeGreaterThanOrEqual(2);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    // The re-run and its original: the same log-rank test on both sides.
+    const cards = page.getByRole('region', { name: /log-rank/i });
+    await expect.poll(() => cards.count(), { timeout: 30_000 }).toBe(2);
+    const [left, right] = await cards.allInnerTexts();
+    expect(left).toBe(right);
+    await shot('compare');
+  }, 60_000);
+
+  it('is usable from the keyboard: a skip link first, then the main navigation', async () => {
+    await page.goto(`${node.base}/`);
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await page.getByLabel('Search products').waitFor();
+    await page.keyboard.press('Tab');
+    // Evaluated in the page (as text: this test is compiled without the DOM's types).
+    expect(await page.evaluate("document.activeElement?.textContent?.trim() ?? ''")).toBe('Skip to content');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(['Plexus', 'Catalog']).toContain(
+      await page.evaluate("document.activeElement?.textContent?.trim() ?? ''"),
+    );
+    // Every form control of the page has an accessible name: a label, aria-label(ledby), or its text.
+    const unnamed = await page.evaluate(`[...document.querySelectorAll('input, select, textarea, button')]
+      .filter((element) => !element.getAttribute('aria-label') && !element.getAttribute('aria-labelledby')
+        && !(element.labels && element.labels.length > 0)
+        && !(element.tagName === 'BUTTON' && element.textContent.trim() !== '')).length`);
+    expect(unnamed).toBe(0);
+  });
+
+  it('uses the width of a large monitor without stretching the text', async () => {
+    await page.setViewportSize({ width: 2560, height: 1440 });
+    await page.goto(`${node.base}/`);
+    await page
+      .getByRole('link', { name: /Veterans' Administration lung cancer trial/i })
+      .first()
+      .waitFor();
+    const width = await page.locator('main').evaluate((element) => element.getBoundingClientRect().width);
+    expect(width).toBeLessThanOrEqual(2100);
+    await shot('catalog-wide');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('asks a federated count across two sites and shows each site and the combined answer', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Federated' }).click();
     await page.getByLabel('VA lung trial, site A').check();
