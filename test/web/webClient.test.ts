@@ -24,6 +24,25 @@ const available = chromiumAvailable() && existsSync(join(WEB_DIST, 'index.html')
 if (process.env.CI && !existsSync(join(WEB_DIST, 'index.html')))
   throw new Error('packages/web/dist is missing: npm test runs build:web before the tests');
 
+/** A protocol that takes its time and says how far it is: for the progress bar and Cancel. */
+async function addSlowProtocol(dir: string): Promise<void> {
+  await writeFile(
+    join(dir, 'protocols', 'slow-count.yaml'),
+    'apiVersion: plexus.dev/v1\nkind: Protocol\nid: slow-count\nversion: 1.0.0\ntitle: A slow count\ndescription: Counts the patients, one step a second, reporting its progress.\ncategory: testing\nparameters: {}\nplugin: { module: plugins/slow.ts, export: slowCount }\nlimits: { timeoutSeconds: 120 }\n',
+  );
+  await writeFile(
+    join(dir, 'plugins', 'slow.ts'),
+    `export async function slowCount(context) {
+  for (let step = 0; step < 60; step++) {
+    context.progress(step / 60, \`step \${step + 1} of 60\`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  return { title: 'Counted', blocks: [{ id: 'n', type: 'statistic', name: 'patients', value: context.model.entityCount }] };
+}
+`,
+  );
+}
+
 let root: string;
 let node: NodeProcess;
 let browser: Browser;
@@ -56,6 +75,7 @@ describe.skipIf(!available)('the web client', () => {
       await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, `title: ${title}`));
       sites.push(dir);
     }
+    await addSlowProtocol(sites[0] as string);
     node = await startNode(
       join(REPO, 'products/va-lung-trial'),
       join(root, 'data'),
@@ -201,6 +221,20 @@ describe.skipIf(!available)('the web client', () => {
     await shot('catalog-wide');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
+
+  it('shows the progress of a long run and cancels it', async () => {
+    await page.goto(`${node.base}/#/products/va-site-a/apps/slow-count`);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    // The node answers 202 after a moment; the page then follows the run's events.
+    const progress = page.getByRole('status').filter({ hasText: /Running… \d+%/ });
+    await progress.waitFor({ timeout: 30_000 });
+    await expect.poll(() => progress.innerText(), { timeout: 15_000 }).toMatch(/step [2-9]\d* of 60/);
+    await shot('progress');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: /cancel/i });
+    await alert.waitFor({ timeout: 15_000 });
+    expect(await alert.innerText()).toMatch(/CANCELLED|cancelled/);
+  }, 90_000);
 
   it('asks a federated count across two sites and shows each site and the combined answer', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Federated' }).click();
