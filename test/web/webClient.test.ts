@@ -80,7 +80,8 @@ describe.skipIf(!available)('the web client', () => {
       join(REPO, 'products/va-lung-trial'),
       join(root, 'data'),
       { PLEXUS_ADMIN_TOKEN: TOKEN },
-      sites,
+      // all-leukemia: a matrix modality, for the feature picker.
+      [...sites, join(REPO, 'products/all-leukemia')],
     );
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -221,6 +222,29 @@ describe.skipIf(!available)('the web client', () => {
     await shot('catalog-wide');
     await page.setViewportSize({ width: 1280, height: 900 });
   });
+
+  it('offers features as you type and runs an app on the one picked', async () => {
+    await page.goto(`${node.base}/#/products/all-leukemia/apps/feature-by-group`);
+    const picker = page.getByLabel('Probe set', { exact: true });
+    await picker.fill('3973');
+    // The suggestions come from the node's feature search (GET …/features), as a datalist of the input.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(`(() => {
+            const input = [...document.querySelectorAll('input[list]')].find((element) => element.value === '3973');
+            return input && input.list ? [...input.list.options].map((option) => option.value) : [];
+          })()`),
+        { timeout: 15_000 },
+      )
+      .toContain('39730_at');
+    await picker.fill('39730_at');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    expect(await statisticText(/Kruskal|Welch/i, 60_000)).toMatch(/p/);
+    // The box plot of the probe set, drawn.
+    await expect.poll(() => page.locator('[role="img"] svg').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await shot('feature-by-group');
+  }, 120_000);
 
   it('shows the progress of a long run and cancels it', async () => {
     await page.goto(`${node.base}/#/products/va-site-a/apps/slow-count`);
