@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { linkNodeModules, writeSiteProduct } from '../federation/siteProducts.ts';
 import { type NodeProcess, startNode } from '../reproducibility/nodeProcess.ts';
 import { chromiumAvailable, launchChromium } from './browser.ts';
+import { webClientBuilt } from './webClientBuilt.ts';
 
 /**
  * The web client end to end, in Debian's Chromium against a node started here: sign in with an API
@@ -16,13 +16,9 @@ import { chromiumAvailable, launchChromium } from './browser.ts';
  * test-results/screenshots (PLEXUS_SCREENSHOTS=docs/screenshots refreshes the README's).
  */
 const REPO = resolve(import.meta.dirname, '../..');
-const WEB_DIST = join(REPO, 'packages/web/dist');
 const TOKEN = `tok_webclienttests.${'w'.repeat(40)}`;
 const SHOTS = resolve(REPO, process.env.PLEXUS_SCREENSHOTS ?? 'test-results/screenshots');
-const available = chromiumAvailable() && existsSync(join(WEB_DIST, 'index.html'));
-// Built by `npm test` (build:web) before the tests; in CI a missing build fails rather than skips.
-if (process.env.CI && !existsSync(join(WEB_DIST, 'index.html')))
-  throw new Error('packages/web/dist is missing: npm test runs build:web before the tests');
+const available = chromiumAvailable() && webClientBuilt();
 
 /** A protocol that takes its time and says how far it is: for the progress bar and Cancel. */
 async function addSlowProtocol(dir: string): Promise<void> {

@@ -377,17 +377,19 @@ async function grantEverythingAsked(
 function sendInteractionPage(res: ServerResponse, details: OidcInteraction): void {
   const prompt = details.prompt.name;
   const uid = encodeURIComponent(details.uid);
+  // Absolute form actions: a real browser resolves a relative one against the page's own URL.
+  const action = (name: InteractionAction) => `/interaction/${uid}/${name}`;
   const fields =
     prompt === 'login'
-      ? '<label>User <input name="login" autofocus></label><button formaction="login">Sign in</button>'
-      : '<button formaction="confirm">Allow</button>';
+      ? `<label>User <input name="login" autofocus></label><button formaction="${action('login')}">Sign in</button>`
+      : `<button formaction="${action('confirm')}">Allow</button>`;
   res.statusCode = 200;
   // The prompt travels in a header too, so a scripted browser need not parse HTML.
   res.setHeader('x-interaction-prompt', prompt);
   res.setHeader('content-type', 'text/html; charset=utf-8');
   res.end(
     `<!doctype html><title>${prompt}</title><form method="post" action="/interaction/${uid}/">` +
-      `${fields}<button formaction="abort">Cancel</button></form>`,
+      `${fields}<button formaction="${action('abort')}">Cancel</button></form>`,
   );
 }
 
