@@ -81,7 +81,9 @@ describe.skipIf(!(chromiumAvailable() && webClientBuilt()))('signing in to the w
       .getByText('Alice Example')
       .waitFor({ timeout: 30_000 })
       .catch(async (error: unknown) => {
-        throw new Error(`${String(error)}\nat ${page.url()}:\n${(await page.locator('body').innerText()).slice(0, 800)}`);
+        throw new Error(
+          `${String(error)}\nat ${page.url()}:\n${(await page.locator('body').innerText()).slice(0, 800)}`,
+        );
       });
     expect(await page.locator('header').innerText()).toContain('oncology');
     await page.getByRole('button', { name: 'Sign out' }).click();
