@@ -11,6 +11,14 @@ function labelled(ids: string[], list: ReadonlyArray<{ id: string; label?: strin
   return ids.map((id) => ({ value: id, label: list.find((item) => item.id === id)?.label || id }));
 }
 
+/** The part of the model a single-choice picker offers. */
+function modelList(
+  model: ProtocolFormProps['model'],
+  kind: 'attribute' | 'endpoint' | 'modality',
+): ReadonlyArray<{ id: string; label?: string }> {
+  return kind === 'attribute' ? model.attributes : kind === 'endpoint' ? model.endpoints : model.modalities;
+}
+
 /** The control of one parameter, chosen by its widget. */
 export function FieldControl(props: {
   field: Field;
@@ -56,12 +64,15 @@ export function FieldControl(props: {
         </div>
       );
     case 'attribute':
+    case 'endpoint':
+    case 'modality':
+      // One of the model's attributes, endpoints or modalities, shown by its label.
       control = (
         <SelectField
           {...common}
           empty={empty}
           value={text}
-          options={labelled(widget.options, form.model.attributes)}
+          options={labelled(widget.options, modelList(form.model, widget.kind))}
           onChange={props.onChange}
         />
       );
@@ -73,28 +84,6 @@ export function FieldControl(props: {
           multiple
           value={Array.isArray(value) ? value : []}
           options={labelled(widget.options, form.model.attributes)}
-          onChange={props.onChange}
-        />
-      );
-      break;
-    case 'endpoint':
-      control = (
-        <SelectField
-          {...common}
-          empty={empty}
-          value={text}
-          options={labelled(widget.options, form.model.endpoints)}
-          onChange={props.onChange}
-        />
-      );
-      break;
-    case 'modality':
-      control = (
-        <SelectField
-          {...common}
-          empty={empty}
-          value={text}
-          options={labelled(widget.options, form.model.modalities)}
           onChange={props.onChange}
         />
       );
