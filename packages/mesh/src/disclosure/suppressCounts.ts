@@ -181,37 +181,9 @@ export function suppressCounts(
     for (let i = 0; i <= R; i++) for (let j = 0; j <= C; j++) if (isHidden(i, j)) edges.push([i, j]);
     for (const [bi, bj] of findBridges(R + 1, C + 1, edges)) {
       if (!isSensitive(bi, bj) || unprotected.has(`${bi},${bj}`)) continue;
-      // Split the bridge's component: rows and columns reachable from its row without the bridge.
-      const rowSide = new Set<number>(); // row i as i, column j as R + 1 + j
-      const stack = [bi];
-      rowSide.add(bi);
-      while (stack.length > 0) {
-        const node = stack.pop()!;
-        for (const [i, j] of edges) {
-          if (i === bi && j === bj) continue;
-          const [a, b] = [i, R + 1 + j];
-          const other = a === node ? b : b === node ? a : undefined;
-          if (other !== undefined && !rowSide.has(other)) {
-            rowSide.add(other);
-            stack.push(other);
-          }
-        }
-      }
-      const colSide = new Set<number>();
-      stack.push(R + 1 + bj);
-      colSide.add(R + 1 + bj);
-      while (stack.length > 0) {
-        const node = stack.pop()!;
-        for (const [i, j] of edges) {
-          if (i === bi && j === bj) continue;
-          const [a, b] = [i, R + 1 + j];
-          const other = a === node ? b : b === node ? a : undefined;
-          if (other !== undefined && !colSide.has(other)) {
-            colSide.add(other);
-            stack.push(other);
-          }
-        }
-      }
+      // Split the bridge's component: rows and columns reachable from either end without the bridge.
+      const rowSide = reachableWithout(bi, edges, [bi, bj], R);
+      const colSide = reachableWithout(R + 1 + bj, edges, [bi, bj], R);
       // A new suppressed cell joining the two sides closes a cycle through the bridge.
       const candidates: [number, number][] = [];
       for (let i = 0; i <= R; i++) {
@@ -306,4 +278,31 @@ function findBridges(rows: number, columns: number, edges: readonly [number, num
   };
   for (let node = 0; node < n; node++) if (order[node] === -1 && adjacency[node]!.length > 0) visit(node, -1);
   return bridges.sort((a, b) => a - b).map((edge) => edges[edge]!);
+}
+
+/**
+ * The nodes of the bipartite graph of hidden cells (row i as i, column j as R + 1 + j) reachable from
+ * `start` along the edges (cells) other than `without`.
+ */
+function reachableWithout(
+  start: number,
+  edges: ReadonlyArray<readonly [number, number]>,
+  without: readonly [number, number],
+  R: number,
+): Set<number> {
+  const seen = new Set<number>([start]);
+  const stack = [start];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const [i, j] of edges) {
+      if (i === without[0] && j === without[1]) continue;
+      const [a, b] = [i, R + 1 + j];
+      const other = a === node ? b : b === node ? a : undefined;
+      if (other !== undefined && !seen.has(other)) {
+        seen.add(other);
+        stack.push(other);
+      }
+    }
+  }
+  return seen;
 }

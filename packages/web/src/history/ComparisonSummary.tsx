@@ -1,4 +1,5 @@
 import type { CompareAnswer } from '../api/types.ts';
+import { ChangeTable } from './ChangeTable.tsx';
 
 /** The node's own comparison (GET …/compare): versions, then block and provenance counts. */
 export function ComparisonSummary({ answer }: { answer: CompareAnswer }) {
@@ -28,54 +29,30 @@ export function ComparisonSummary({ answer }: { answer: CompareAnswer }) {
         {blocks.removed.length > 0 && <li>Only in the first: {blocks.removed.join(', ')}</li>}
       </ul>
       {versions.length > 0 && (
-        <table>
-          <caption>Versions that differ</caption>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">First run</th>
-              <th scope="col">Second run</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((version) => (
-              <tr key={version.name}>
-                <th scope="row">{version.name}</th>
-                <td>
-                  <code>{version.from ?? '—'}</code>
-                </td>
-                <td>
-                  <code>{version.to ?? '—'}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChangeTable
+          caption="Versions that differ"
+          what="Version"
+          fromLabel="First run"
+          toLabel="Second run"
+          changes={versions.map((version) => ({
+            name: version.name,
+            from: version.from ?? '—',
+            to: version.to ?? '—',
+          }))}
+        />
       )}
       {provenance.parameters.length > 0 && (
-        <table>
-          <caption>Parameters that differ</caption>
-          <thead>
-            <tr>
-              <th scope="col">Parameter</th>
-              <th scope="col">First run</th>
-              <th scope="col">Second run</th>
-            </tr>
-          </thead>
-          <tbody>
-            {provenance.parameters.map((parameter) => (
-              <tr key={parameter.name}>
-                <th scope="row">{parameter.name}</th>
-                <td>
-                  <code>{parameter.from === undefined ? '—' : JSON.stringify(parameter.from)}</code>
-                </td>
-                <td>
-                  <code>{parameter.to === undefined ? '—' : JSON.stringify(parameter.to)}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChangeTable
+          caption="Parameters that differ"
+          what="Parameter"
+          fromLabel="First run"
+          toLabel="Second run"
+          changes={provenance.parameters.map((parameter) => ({
+            name: parameter.name,
+            from: parameter.from === undefined ? '—' : JSON.stringify(parameter.from),
+            to: parameter.to === undefined ? '—' : JSON.stringify(parameter.to),
+          }))}
+        />
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import type { RerunAnswer } from '../api/types.ts';
+import { ChangeTable } from '../history/ChangeTable.tsx';
 
 /** What a re-run found: which versions moved since the original run and whether the result moved with them. */
 export function RerunChanges({
@@ -14,29 +15,17 @@ export function RerunChanges({
       {changes.versions.length === 0 ? (
         <p>No version changed since the original run.</p>
       ) : (
-        <table>
-          <caption>Versions that changed</caption>
-          <thead>
-            <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Original</th>
-              <th scope="col">Now</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.versions.map((change) => (
-              <tr key={change.name}>
-                <th scope="row">{change.name}</th>
-                <td>
-                  <code>{change.from ?? '—'}</code>
-                </td>
-                <td>
-                  <code>{change.to ?? '—'}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChangeTable
+          caption="Versions that changed"
+          what="Version"
+          fromLabel="Original"
+          toLabel="Now"
+          changes={changes.versions.map((change) => ({
+            name: change.name,
+            from: change.from ?? '—',
+            to: change.to ?? '—',
+          }))}
+        />
       )}
       <p>
         <strong>
