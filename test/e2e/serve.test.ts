@@ -238,6 +238,39 @@ describe('plexus serve --build', () => {
     expect(refused.stderr).toContain('--scopes takes a comma-separated list of read, run, export, admin');
     expect(cli('grant', 'va-lung-trial', 'someone', 'analyst').status).toBe(2);
   });
+
+  it('creates a local account with the CLI, appoints it owner of a product, and the owner grants roles', async () => {
+    const admin = /Bearer (tok_\S+?)'/.exec(output)?.[1] ?? '';
+    const cli = (token: string, ...args: string[]) =>
+      spawnSync(process.execPath, [CLI, ...args, '--node', base, '--token', token], { encoding: 'utf8' });
+    const created = cli(
+      admin,
+      'user',
+      'create',
+      'a.lovelace',
+      '--name',
+      'Ada Lovelace',
+      '--scopes',
+      'read,run,admin',
+    );
+    expect(created.status, created.stderr).toBe(0);
+    const adaToken = created.stdout.trim();
+    const adaId = /user (\S+) 'Ada Lovelace' created/.exec(created.stderr)?.[1] ?? '';
+    expect(adaId).not.toBe('');
+    expect(cli(admin, 'user', 'create', 'a.lovelace', '--name', 'Again').status).toBe(1);
+    expect(cli(adaToken, 'grant', 'va-lung-trial', `user:${adaId}`, 'exporter').status).toBe(1);
+    const appointed = cli(admin, 'owners', 'va-lung-trial', `user:${adaId}`);
+    expect(appointed.status, appointed.stderr).toBe(0);
+    expect(appointed.stdout).toBe(`va-lung-trial: owned by\n  user:${adaId}\n`);
+    expect(cli(adaToken, 'owners', 'va-lung-trial').stdout).toContain(`user:${adaId}`);
+    const granted = cli(adaToken, 'grant', 'va-lung-trial', `user:${adaId}`, 'exporter');
+    expect(granted.status, granted.stderr).toBe(0);
+    expect(granted.stdout).toContain(`user:${adaId}  exporter`);
+    expect(cli(admin, 'owners', 'va-lung-trial', 'someone').status).toBe(2);
+    expect(cli(admin, 'owners', 'va-lung-trial', '--clear').stdout).toBe(
+      'va-lung-trial: no appointed owners\n',
+    );
+  });
   it('stops cleanly on SIGTERM', async () => {
     node.kill('SIGTERM');
     const [code] = await once(node, 'exit');

@@ -43,6 +43,8 @@ Examples:
   $ plexus rollback pbc-trial --node https://plexus.example.org --channel production   back to the previous version
   $ plexus deployments pbc-trial --node https://plexus.example.org   what each channel serves, and its history
   $ plexus grant va-lung-trial group:g_abc analyst   let a group run the apps of a product you own
+  $ plexus user create a.lovelace --name "Ada Lovelace"   a local account and its first token (administrators)
+  $ plexus owners va-lung-trial user:u_abc        appoint a product's owners (administrators)
 
 Exit codes: 0 success, 1 problems in the input (or a refused request), 2 wrong usage, 69 node
 unreachable, 70 internal error, 75 conflict, 77 credentials refused.
@@ -353,6 +355,51 @@ function program(setCode: (code: number) => void): Command {
       setCode(
         await (await import('./commands/grantCommand.ts')).grantCommand(productId, principal, role, options),
       ),
+  );
+
+  nodeOptions(
+    root
+      .command('owners')
+      .description(
+        "show a product's appointed owners, or appoint them (node administrators): owners manage its grants",
+      )
+      .argument('<product>', 'product id')
+      .argument('[principals...]', 'user:<id> or group:<id>: the whole new list of owners')
+      .option('--clear', 'appoint no owners'),
+  ).action(
+    async (
+      productId: string,
+      principals: string[],
+      options: { clear?: boolean; node?: string; token?: string },
+    ) =>
+      setCode(
+        await (await import('./commands/ownersCommand.ts')).ownersCommand(productId, principals, options),
+      ),
+  );
+
+  const user = root
+    .command('user')
+    .description('local accounts on a node without single sign-on (administrators)');
+  nodeOptions(
+    user
+      .command('create')
+      .description(
+        'create a local account and its first API token: the token is printed once, alone on stdout',
+      )
+      .argument('<username>', 'lower-case letters, digits, dot, dash, underscore, e.g. a.lovelace')
+      .requiredOption('--name <name>', 'the name people see, e.g. "Ada Lovelace"')
+      .option('--email <address>', 'where to reach them')
+      .option(
+        '--scopes <list>',
+        "the first token's scopes, comma-separated: read, run, export, admin",
+        'read,run',
+      )
+      .option('--days <n>', 'days until the token expires (default 90)'),
+  ).action(
+    async (
+      username: string,
+      options: { name: string; email?: string; scopes: string; days?: string; node?: string; token?: string },
+    ) => setCode(await (await import('./commands/userCommand.ts')).userCreateCommand(username, options)),
   );
 
   root

@@ -30,6 +30,8 @@ import { featureRoutes } from './routes/featureRoutes.ts';
 import { grantRoutes } from './routes/grantRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { identityRoutes } from './routes/identityRoutes.ts';
+import { localAccountRoutes } from './routes/localAccountRoutes.ts';
+import { ownerRoutes } from './routes/ownerRoutes.ts';
 import { productRoutes } from './routes/productRoutes.ts';
 import { protocolRoutes } from './routes/protocolRoutes.ts';
 import { rerunRoutes } from './routes/rerunRoutes.ts';
@@ -153,7 +155,9 @@ export async function createServer(options: CreateServerOptions): Promise<Fastif
   identityRoutes(app, options.gatekeeper);
   auditRoutes(app, options.registry, options.gatekeeper);
   grantRoutes(app, options.registry, options.gatekeeper);
+  ownerRoutes(app, options.registry, options.gatekeeper);
   directoryRoutes(app, options.gatekeeper);
+  localAccountRoutes(app, options.gatekeeper);
   if (options.sso) ssoRoutes(app, options.gatekeeper, options.sso);
   federationRoutes(app, options.registry, options.gatekeeper, {
     node: options.federation?.node ?? options.mesh?.config.node.id ?? options.node ?? hostname(),

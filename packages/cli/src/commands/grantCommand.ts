@@ -1,12 +1,8 @@
 import { EXIT } from '../exitCodes.ts';
 import { callNode, type NodeOptions } from '../node/nodeClient.ts';
+import { PRINCIPAL_HELP, parsePrincipal } from '../node/principalArgument.ts';
 
 const ROLES = ['viewer', 'analyst', 'exporter', 'owner'];
-
-function principalOf(text: string): { kind: 'user' | 'group'; id: string } | undefined {
-  const match = /^(user|group):(.+)$/.exec(text);
-  return match?.[1] && match[2] ? { kind: match[1] as 'user' | 'group', id: match[2] } : undefined;
-}
 
 /** plexus grant <product> user:<id>|group:<id> <role>, or --revoke: prints the product's grants after. */
 export async function grantCommand(
@@ -15,11 +11,9 @@ export async function grantCommand(
   role: string | undefined,
   options: NodeOptions & { revoke?: boolean },
 ): Promise<number> {
-  const principal = principalOf(principalText);
+  const principal = parsePrincipal(principalText);
   if (!principal) {
-    process.stderr.write(
-      `the principal is user:<id> or group:<id> (ids from GET /api/v1/users, /api/v1/groups); found '${principalText}'\n`,
-    );
+    process.stderr.write(`${PRINCIPAL_HELP}; found '${principalText}'\n`);
     return EXIT.usage;
   }
   if (!options.revoke && (role === undefined || !ROLES.includes(role))) {

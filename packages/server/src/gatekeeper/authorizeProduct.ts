@@ -5,7 +5,8 @@ import type { Gatekeeper } from './Gatekeeper.ts';
 import type { IdentifiedCaller } from './identifyCaller.ts';
 import type { ProductAction } from './policy/roles.ts';
 
-function notFound(productId: string): NotFoundError {
+/** The 404 of a product that does not exist, which a hidden private product answers too. */
+export function productNotFound(productId: string): NotFoundError {
   return new NotFoundError(`There is no data product ${describeValue(productId)} on this node.`, [
     { at: 'productId', message: 'no such product', found: productId },
   ]);
@@ -34,10 +35,10 @@ export async function authorizeProductFor(
   action: ProductAction,
 ): Promise<ProductService> {
   const product = registry.get(productId);
-  if (product === undefined) throw notFound(productId);
+  if (product === undefined) throw productNotFound(productId);
   const decision = await gatekeeper.decide(caller, product, action);
   if (decision.outcome === 'allow') return product;
-  if (decision.outcome === 'hidden') throw notFound(productId);
+  if (decision.outcome === 'hidden') throw productNotFound(productId);
   throw new NotAllowedError(
     `${caller.via === 'anonymous' ? 'sign in or present an API token: ' : ''}${decision.reason}`,
     [{ at: 'productId', message: decision.reason, found: productId }],

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../createServer.ts';
@@ -17,6 +18,7 @@ beforeAll(async () => {
   await mkdir(join(root, 'assets'));
   await writeFile(join(root, 'index.html'), '<!doctype html><div id="root"></div>');
   await writeFile(join(root, 'assets', 'main-abc123.js'), 'console.log(1)');
+  await writeFile(join(root, 'assets', 'main-abc123.js.gz'), gzipSync('console.log(1)'));
   app = await createServer({
     registry: createFakeRegistry(),
     gatekeeper: await testGatekeeper(),
@@ -52,6 +54,21 @@ describe('the web client at /', () => {
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['cache-control']).toContain('immutable');
     expect((await app.inject({ method: 'GET', url: '/assets/nope.js' })).statusCode).toBe(404);
+  });
+
+  it('sends the compressed copy the build wrote to a browser that accepts it, the plain file otherwise', async () => {
+    const compressed = await app.inject({
+      method: 'GET',
+      url: '/assets/main-abc123.js',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(compressed.statusCode).toBe(200);
+    expect(compressed.headers['content-encoding']).toBe('gzip');
+    expect(compressed.headers.vary).toContain('accept-encoding');
+    expect(gunzipSync(compressed.rawPayload).toString()).toBe('console.log(1)');
+    const plain = await app.inject({ method: 'GET', url: '/assets/main-abc123.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('console.log(1)');
   });
 
   it('keeps the API answering JSON, 404s included, under the API policy', async () => {

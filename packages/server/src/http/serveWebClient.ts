@@ -53,7 +53,14 @@ export async function serveWebClient(app: FastifyInstance, root: string | undefi
     );
     return;
   }
-  await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: false });
+  // The build writes .br and .gz copies of the assets; they are sent as they are to browsers that accept them.
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    preCompressed: true,
+  });
   const page = await readFile(index);
   const sendPage = async (_request: FastifyRequest, reply: import('fastify').FastifyReply) =>
     reply.type('text/html; charset=utf-8').send(page);

@@ -69,6 +69,7 @@ describe('OpenAPI document', () => {
       '/api/v1/products/{productId}/grants',
       '/api/v1/products/{productId}/grants/revoke',
       '/api/v1/products/{productId}/model',
+      '/api/v1/products/{productId}/owners',
       '/api/v1/products/{productId}/protocols',
       '/api/v1/products/{productId}/protocols/{protocolId}',
       '/api/v1/products/{productId}/protocols/{protocolId}/aggregates',
@@ -87,6 +88,7 @@ describe('OpenAPI document', () => {
       '/api/v1/tokens/{tokenId}/revoke',
       '/api/v1/users',
       '/api/v1/users/{userId}/admin',
+      '/api/v1/users/{userId}/tokens',
       '/healthz',
     ]);
     expect(

@@ -1,19 +1,10 @@
-import { NotAllowedError, UnauthenticatedError } from '@plexus/spec';
+import { NotAllowedError } from '@plexus/spec';
 import { type Static, Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Gatekeeper } from '../gatekeeper/Gatekeeper.ts';
 import { errorResponses } from '../schemas/errorResponses.ts';
-
-const UserSchema = Type.Object(
-  {
-    id: Type.String(),
-    name: Type.String(),
-    subject: Type.String(),
-    issuer: Type.Union([Type.String(), Type.Null()]),
-    admin: Type.Boolean(),
-  },
-  { additionalProperties: false },
-);
+import { UserSchema, userView } from './accessSchemas.ts';
+import { requireAdmin, requireSignedIn } from './callerChecks.ts';
 
 const GroupSchema = Type.Object(
   {
@@ -30,18 +21,7 @@ const NewGroupSchema = Type.Object(
 );
 const MemberSchema = Type.Object({ userId: Type.String({ minLength: 1 }) }, { additionalProperties: false });
 
-function requireSignedIn(request: FastifyRequest): void {
-  if (request.caller.userId === undefined)
-    throw new UnauthenticatedError('sign in or present an API token first');
-}
-
-function requireAdmin(request: FastifyRequest): void {
-  requireSignedIn(request);
-  if (!request.caller.admin || (request.caller.scopes && !request.caller.scopes.includes('admin')))
-    throw new NotAllowedError(
-      'only node administrators (with a token of admin scope) manage users and groups',
-    );
-}
+const MANAGES = 'manage users and groups';
 
 /**
  * Users and groups of the node: anyone signed in may look them up (owners need their ids to grant
@@ -64,13 +44,7 @@ export function directoryRoutes(app: FastifyInstance, gatekeeper: Gatekeeper): v
     async (request) => {
       requireSignedIn(request);
       return {
-        users: (await store.listUsers()).map(({ id, name, subject, issuer, admin }) => ({
-          id,
-          name,
-          subject,
-          issuer,
-          admin,
-        })),
+        users: (await store.listUsers()).map(userView),
       };
     },
   );
@@ -103,7 +77,7 @@ export function directoryRoutes(app: FastifyInstance, gatekeeper: Gatekeeper): v
       },
     },
     async (request, reply) => {
-      requireAdmin(request);
+      requireAdmin(request, MANAGES);
       const { id, name, external } = await store.createGroup(request.body.name);
       return reply.code(201).send({ id, name, external });
     },
@@ -125,18 +99,10 @@ export function directoryRoutes(app: FastifyInstance, gatekeeper: Gatekeeper): v
       },
     },
     async (request) => {
-      requireAdmin(request);
+      requireAdmin(request, MANAGES);
       await store.addMember(request.params.groupId, request.body.userId);
       return {
-        members: (await store.listMembers(request.params.groupId)).map(
-          ({ id, name, subject, issuer, admin }) => ({
-            id,
-            name,
-            subject,
-            issuer,
-            admin,
-          }),
-        ),
+        members: (await store.listMembers(request.params.groupId)).map(userView),
       };
     },
   );
@@ -154,18 +120,14 @@ export function directoryRoutes(app: FastifyInstance, gatekeeper: Gatekeeper): v
       },
     },
     async (request) => {
-      requireAdmin(request);
+      requireAdmin(request, MANAGES);
       // The last administrator cannot step down: a node without one could not be managed any more.
       if (!request.body.admin) {
         const admins = (await store.listUsers()).filter((user) => user.admin);
         if (admins.length === 1 && admins[0]?.id === request.params.userId)
           throw new NotAllowedError('this is the last node administrator: make another user one first');
       }
-      const { id, name, subject, issuer, admin } = await store.setAdmin(
-        request.params.userId,
-        request.body.admin,
-      );
-      return { id, name, subject, issuer, admin };
+      return userView(await store.setAdmin(request.params.userId, request.body.admin));
     },
   );
 }

@@ -2,27 +2,12 @@ import type { ProductRegistry } from '@plexus/runtime';
 import { NotFoundError } from '@plexus/spec';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { type Principal, ROLES } from '../control/ControlStore.ts';
+import type { Principal } from '../control/ControlStore.ts';
 import { authorizeProduct } from '../gatekeeper/authorizeProduct.ts';
 import type { Gatekeeper } from '../gatekeeper/Gatekeeper.ts';
 import { errorResponses } from '../schemas/errorResponses.ts';
+import { PrincipalSchema, RoleSchema } from './accessSchemas.ts';
 import { type ProductPath, ProductPathSchema } from './pathParams.ts';
-
-const PrincipalSchema = Type.Object(
-  {
-    kind: Type.Union([Type.Literal('user'), Type.Literal('group')]),
-    id: Type.String({ minLength: 1, description: 'A user id or group id of this node.' }),
-  },
-  { additionalProperties: false },
-);
-
-const RoleSchema = Type.Union(
-  ROLES.map((role) => Type.Literal(role)),
-  {
-    description:
-      'viewer: metadata and aggregate counts; analyst: every protocol; exporter: row-level downloads; owner: manage access.',
-  },
-);
 
 const AccessSchema = Type.Object(
   {

@@ -1,30 +1,11 @@
 import { InputError, NotAllowedError, NotFoundError, UnauthenticatedError } from '@plexus/spec';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { TOKEN_SCOPES, type TokenScope } from '../control/ControlStore.ts';
+import type { TokenScope } from '../control/ControlStore.ts';
 import type { Gatekeeper } from '../gatekeeper/Gatekeeper.ts';
 import { errorResponses } from '../schemas/errorResponses.ts';
-
-const ScopeSchema = Type.Union(
-  TOKEN_SCOPES.map((scope) => Type.Literal(scope)),
-  {
-    description:
-      'read: metadata and counts; run: protocols; export: row-level downloads; admin: manage access.',
-  },
-);
-
-const TokenSchema = Type.Object(
-  {
-    id: Type.String(),
-    name: Type.String(),
-    scopes: Type.Array(ScopeSchema),
-    createdAt: Type.String({ format: 'date-time' }),
-    expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-    revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-    lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  },
-  { additionalProperties: false, description: 'A personal API token, never with its secret.' },
-);
+import { tokenExpiry, tokenScopesBeyondCaller } from './tokenIssuing.ts';
+import { CreatedTokenSchema, NewTokenSchema, ScopeSchema, TokenSchema } from './tokenSchemas.ts';
 
 const MeSchema = Type.Object(
   {
@@ -60,25 +41,6 @@ const MeSchema = Type.Object(
     ),
     scopes: Type.Optional(
       Type.Array(ScopeSchema, { description: 'The scopes of the token used, when one was.' }),
-    ),
-  },
-  { additionalProperties: false },
-);
-
-const NewTokenSchema = Type.Object(
-  {
-    name: Type.String({
-      minLength: 1,
-      maxLength: 100,
-      description: 'What the token is for, e.g. "laptop R session".',
-    }),
-    scopes: Type.Array(ScopeSchema, { minItems: 1, uniqueItems: true }),
-    expiresInDays: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: 3650,
-        description: 'Default 90; tokens that never expire are not offered.',
-      }),
     ),
   },
   { additionalProperties: false },
@@ -144,31 +106,26 @@ export function identityRoutes(app: FastifyInstance, gatekeeper: Gatekeeper): vo
         tags: ['identity'],
         body: NewTokenSchema,
         response: {
-          201: Type.Object(
-            {
-              token: TokenSchema,
-              secret: Type.String({
-                description: 'The whole token to present as "Authorization: Bearer …". Shown once.',
-              }),
-            },
-            { additionalProperties: false },
-          ),
+          201: CreatedTokenSchema,
           ...errorResponses(400, 401, 403, 409),
         },
       },
     },
     async (request, reply) => {
       const { userId } = signedIn(request);
-      const { name, scopes, expiresInDays = 90 } = request.body;
-      // A token can only hand on what it has: a read-only token must not mint an admin one.
-      const held = request.caller.scopes;
-      const beyond = held ? scopes.filter((scope) => !held.includes(scope)) : [];
+      const { name, scopes, expiresInDays } = request.body;
+      // A read-only token must not mint an admin one.
+      const beyond = tokenScopesBeyondCaller(request, scopes);
       if (beyond.length > 0)
         throw new NotAllowedError(
           `the token used has no ${beyond.join(', ')} scope, so it cannot create a token with it`,
         );
-      const expiresAt = new Date(Date.now() + expiresInDays * 86_400_000).toISOString();
-      const created = await store.createToken({ userId, name, scopes, expiresAt });
+      const created = await store.createToken({
+        userId,
+        name,
+        scopes,
+        expiresAt: tokenExpiry(expiresInDays),
+      });
       return reply.code(201).send({ token: created.token, secret: created.presented });
     },
   );
