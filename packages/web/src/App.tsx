@@ -1,8 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { AuthProvider } from './auth/AuthContext.tsx';
+import { AuthProvider, useAuth } from './auth/AuthContext.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { Loading } from './components/Loading.tsx';
 import { Header } from './layout/Header.tsx';
 import { SkipLink } from './layout/SkipLink.tsx';
+import { AdminPage } from './pages/AdminPage.tsx';
 import { AppPage } from './pages/AppPage.tsx';
 import { CatalogPage } from './pages/CatalogPage.tsx';
 import { ComparePage } from './pages/ComparePage.tsx';
@@ -34,12 +37,30 @@ function CurrentPage({ route }: { route: Route }) {
     case 'history':
       return <HistoryPage />;
     case 'compare':
-      return <ComparePage a={route.a} b={route.b} />;
+      return <ComparePage key={`${route.a}/${route.b}`} a={route.a} b={route.b} />;
     case 'federated':
       return <FederatedPage />;
+    case 'admin':
+      return <AdminPage />;
     case 'notFound':
       return <NotFoundPage path={route.path} />;
   }
+}
+
+/**
+ * The page of the route, for the caller the node knows: it waits for the first identity check (else it
+ * would load as one caller and show another), and starts afresh when someone signs in or out, so that
+ * one caller's history, grants or private products never stay on screen for the next.
+ */
+function PageArea({ route, routeKey }: { route: Route; routeKey: string }) {
+  const { me, loading } = useAuth();
+  if (loading) return <Loading what="Checking who is signed in" />;
+  const caller = me.user ? `user:${me.user.id}` : 'anonymous';
+  return (
+    <ErrorBoundary resetKey={`${caller} ${routeKey}`}>
+      <CurrentPage key={caller} route={route} />
+    </ErrorBoundary>
+  );
 }
 
 export function App() {
@@ -64,7 +85,7 @@ export function App() {
       <SkipLink />
       <Header route={route} />
       <main id="main" ref={main} tabIndex={-1} className="content">
-        <CurrentPage route={route} />
+        <PageArea route={route} routeKey={routeKey} />
       </main>
     </AuthProvider>
   );

@@ -1,6 +1,8 @@
 // The one place that talks HTTP to the node: same origin, so the SSO session cookie travels by itself
 // (credentials: 'same-origin'); an API token kept in localStorage goes as a bearer token.
 
+import { isRecord } from '../components/isRecord.ts';
+
 const TOKEN_KEY = 'plexus.apiToken';
 export const API_BASE = '/api/v1';
 
@@ -70,10 +72,6 @@ export function apiUrl(path: string, query?: RequestOptions['query']): string {
 
 export function authHeaders(token: string | null = storedToken()): Record<string, string> {
   return token ? { authorization: `Bearer ${token}` } : {};
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 async function toApiError(response: Response): Promise<ApiError> {

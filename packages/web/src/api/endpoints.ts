@@ -2,9 +2,12 @@
 import { type ApiResponse, apiGet, apiPost, apiRequest } from './client.ts';
 import type {
   Access,
+  AppointedOwners,
   CatalogSearchAnswer,
   CohortCountView,
   CompareAnswer,
+  CreatedToken,
+  DirectoryUser,
   FeatureHitView,
   FederatedRun,
   FederatedSite,
@@ -18,6 +21,7 @@ import type {
   Role,
   Run,
   RunPage,
+  TokenScope,
 } from './types.ts';
 
 const enc = encodeURIComponent;
@@ -25,77 +29,128 @@ const enc = encodeURIComponent;
 /** How long a run request waits before the node answers 202: short, so that a long run can be cancelled. */
 const RUN_WAIT = { prefer: 'wait=2' };
 
+/** The node's largest page of catalog entries (limit 1–100): fewer round trips for Load more. */
+export const CATALOG_PAGE = 100;
+
 export const api = {
-  me: (token?: string | null) => apiGet<Me>('/me', { token }),
+  me: (token?: string | null, signal?: AbortSignal) => apiGet<Me>('/me', { token, signal }),
 
-  products: async () => (await apiGet<{ products: ProductDescriptor[] }>('/products')).products,
-  product: (id: string) => apiGet<ProductDetail>(`/products/${enc(id)}`),
-  versions: (id: string) => apiGet<ProductVersions>(`/products/${enc(id)}/versions`),
-  protocols: async (id: string) =>
-    (await apiGet<{ protocols: ProtocolSummary[] }>(`/products/${enc(id)}/protocols`)).protocols,
-  protocol: async (id: string, protocolId: string) =>
-    (await apiGet<{ protocol: ProtocolSummary }>(`/products/${enc(id)}/protocols/${enc(protocolId)}`))
-      .protocol,
+  products: async (signal?: AbortSignal) =>
+    (await apiGet<{ products: ProductDescriptor[] }>('/products', { signal })).products,
+  product: (id: string, signal?: AbortSignal) => apiGet<ProductDetail>(`/products/${enc(id)}`, { signal }),
+  versions: (id: string, signal?: AbortSignal) =>
+    apiGet<ProductVersions>(`/products/${enc(id)}/versions`, { signal }),
+  protocols: async (id: string, signal?: AbortSignal) =>
+    (await apiGet<{ protocols: ProtocolSummary[] }>(`/products/${enc(id)}/protocols`, { signal })).protocols,
+  protocol: async (id: string, protocolId: string, signal?: AbortSignal) =>
+    (
+      await apiGet<{ protocol: ProtocolSummary }>(`/products/${enc(id)}/protocols/${enc(protocolId)}`, {
+        signal,
+      })
+    ).protocol,
 
-  countCohort: (id: string, cohort: unknown) =>
-    apiPost<CohortCountView>(`/products/${enc(id)}/cohorts/count`, { cohort }),
-  searchFeatures: async (id: string, modality: string, q: string) =>
+  countCohort: (id: string, cohort: unknown, signal?: AbortSignal) =>
+    apiPost<CohortCountView>(`/products/${enc(id)}/cohorts/count`, { cohort }, { signal }),
+  searchFeatures: async (id: string, modality: string, q: string, signal?: AbortSignal) =>
     (
       await apiGet<{ modality: string; features: FeatureHitView[] }>(`/products/${enc(id)}/features`, {
         query: { modality, q },
+        signal,
       })
     ).features,
 
-  access: (id: string) => apiGet<Access>(`/products/${enc(id)}/grants`),
-  grant: (id: string, principal: Principal, role: Role) =>
-    apiPost<Access>(`/products/${enc(id)}/grants`, { principal, role }),
-  revoke: (id: string, principal: Principal) =>
-    apiPost<Access>(`/products/${enc(id)}/grants/revoke`, { principal }),
-  users: () =>
-    apiGet<{ users: Array<{ id: string; name?: string | null; email?: string | null }> }>('/users'),
-  groups: () => apiGet<{ groups: Array<{ id: string; name?: string }> }>('/groups'),
+  access: (id: string, signal?: AbortSignal) => apiGet<Access>(`/products/${enc(id)}/grants`, { signal }),
+  grant: (id: string, principal: Principal, role: Role, signal?: AbortSignal) =>
+    apiPost<Access>(`/products/${enc(id)}/grants`, { principal, role }, { signal }),
+  revoke: (id: string, principal: Principal, signal?: AbortSignal) =>
+    apiPost<Access>(`/products/${enc(id)}/grants/revoke`, { principal }, { signal }),
+  setVisibility: (id: string, visibility: Access['visibility'], signal?: AbortSignal) =>
+    apiPost<Access>(`/products/${enc(id)}/visibility`, { visibility }, { signal }),
+  /** The appointed owners: for administrators and the owners. */
+  owners: (id: string, signal?: AbortSignal) =>
+    apiGet<AppointedOwners>(`/products/${enc(id)}/owners`, { signal }),
+  /** Replaces the appointed owners: administrators only. */
+  appointOwners: (id: string, owners: Principal[], signal?: AbortSignal) =>
+    apiPost<AppointedOwners>(`/products/${enc(id)}/owners`, { owners }, { signal }),
+  users: (signal?: AbortSignal) => apiGet<{ users: DirectoryUser[] }>('/users', { signal }),
+  /** A local account (administrators, on a node without single sign-on). */
+  createLocalUser: (account: { username: string; name: string; email?: string }, signal?: AbortSignal) =>
+    apiPost<DirectoryUser>('/users', account, { signal }),
+  /** A token for a local account, to hand to its user: the secret is in this answer only. */
+  createTokenFor: (userId: string, name: string, scopes: TokenScope[], signal?: AbortSignal) =>
+    apiPost<CreatedToken>(`/users/${enc(userId)}/tokens`, { name, scopes }, { signal }),
+  groups: (signal?: AbortSignal) =>
+    apiGet<{ groups: Array<{ id: string; name?: string }> }>('/groups', { signal }),
 
   /** 200 with the ended run, or 202 with the run still running (follow its events). */
   startRun: (
     id: string,
     protocolId: string,
     params: Record<string, unknown>,
+    signal?: AbortSignal,
   ): Promise<ApiResponse<{ run: Run }>> =>
     apiRequest<{ run: Run }>(`/products/${enc(id)}/protocols/${enc(protocolId)}/runs`, {
       method: 'POST',
       body: { params },
       headers: RUN_WAIT,
+      signal,
     }),
-  runs: (after?: string, limit = 25) =>
-    apiGet<RunPage>('/runs', { query: { limit: String(limit), after: after ?? undefined } }),
-  run: async (runId: string) => (await apiGet<{ run: Run }>(`/runs/${enc(runId)}`)).run,
-  cancel: async (runId: string) => (await apiPost<{ run: Run }>(`/runs/${enc(runId)}/cancel`, {})).run,
-  rerun: (runId: string, versions: 'current' | 'original'): Promise<ApiResponse<RerunAnswer>> =>
+  runs: (after?: string, limit = 25, signal?: AbortSignal) =>
+    apiGet<RunPage>('/runs', { query: { limit: String(limit), after: after ?? undefined }, signal }),
+  run: async (runId: string, signal?: AbortSignal) =>
+    (await apiGet<{ run: Run }>(`/runs/${enc(runId)}`, { signal })).run,
+  cancel: async (runId: string, signal?: AbortSignal) =>
+    (await apiPost<{ run: Run }>(`/runs/${enc(runId)}/cancel`, {}, { signal })).run,
+  rerun: (
+    runId: string,
+    versions: 'current' | 'original',
+    signal?: AbortSignal,
+  ): Promise<ApiResponse<RerunAnswer>> =>
     apiRequest<RerunAnswer>(`/runs/${enc(runId)}/rerun`, {
       method: 'POST',
       body: { versions },
       headers: RUN_WAIT,
+      signal,
     }),
-  compare: (a: string, b: string) => apiGet<CompareAnswer>(`/runs/${enc(a)}/compare/${enc(b)}`),
+  /** 409 unless both runs succeeded: only results can be compared. */
+  compare: (a: string, b: string, signal?: AbortSignal) =>
+    apiGet<CompareAnswer>(`/runs/${enc(a)}/compare/${enc(b)}`, { signal }),
 
-  federatedRun: async (sites: FederatedSite[], protocol: string, params: Record<string, unknown>) =>
-    (await apiPost<{ federatedRun: FederatedRun }>('/federated/runs', { sites, protocol, params }))
-      .federatedRun,
+  federatedRun: async (
+    sites: FederatedSite[],
+    protocol: string,
+    params: Record<string, unknown>,
+    signal?: AbortSignal,
+  ) =>
+    (
+      await apiPost<{ federatedRun: FederatedRun }>(
+        '/federated/runs',
+        { sites, protocol, params },
+        { signal },
+      )
+    ).federatedRun,
 
-  catalogSearch: (query: {
-    q?: string;
-    domain?: string[];
-    modality?: string[];
-    tag?: string[];
-    limit?: number;
-  }) =>
+  /** One page of the mesh catalog: `total` counts every match, `results` at most `limit` from `offset`. */
+  catalogSearch: (
+    query: {
+      q?: string;
+      domain?: string[];
+      modality?: string[];
+      tag?: string[];
+      limit?: number;
+      offset?: number;
+    },
+    signal?: AbortSignal,
+  ) =>
     apiGet<CatalogSearchAnswer>('/catalog/search', {
       query: {
         q: query.q || undefined,
         domain: query.domain,
         modality: query.modality,
         tag: query.tag,
-        limit: String(query.limit ?? 100),
+        limit: String(query.limit ?? CATALOG_PAGE),
+        offset: query.offset ? String(query.offset) : undefined,
       },
+      signal,
     }),
 };

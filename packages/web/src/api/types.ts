@@ -113,6 +113,13 @@ export interface VersionChange {
   to: string | null;
 }
 
+/** A block only one of the two documents has (packages/spec BlockMentionSchema): enough to name it. */
+export interface BlockMention {
+  id: string;
+  type: ResultDocumentView['blocks'][number]['type'];
+  title?: string;
+}
+
 export interface ResultComparison {
   identical: boolean;
   summary: {
@@ -125,8 +132,8 @@ export interface ResultComparison {
   };
   document: Record<string, { from: string | null; to: string | null }>;
   blocks: {
-    added: string[];
-    removed: string[];
+    added: BlockMention[];
+    removed: BlockMention[];
     changed: Array<{ id: string; type: string; [key: string]: unknown }>;
     unchanged: string[];
   };
@@ -149,6 +156,24 @@ export interface CompareAnswer {
   comparison: ResultComparison;
 }
 
+/** A user as the node's directory lists them (GET /users). */
+export interface DirectoryUser {
+  id: string;
+  name: string;
+  subject: string;
+  /** null: a local account, signing in with tokens; else the identity provider's issuer. */
+  issuer: string | null;
+  admin: boolean;
+}
+
+export type TokenScope = 'read' | 'run' | 'export' | 'admin';
+
+/** A new API token: `secret` is what its user presents, and it is shown only in this answer. */
+export interface CreatedToken {
+  token: { id: string; name: string; scopes: TokenScope[]; expiresAt: string | null };
+  secret: string;
+}
+
 export interface Me {
   via: 'anonymous' | 'token' | 'sso' | 'node';
   node?: { id: string };
@@ -162,6 +187,12 @@ export type Role = 'viewer' | 'analyst' | 'exporter' | 'owner';
 export interface Principal {
   kind: 'user' | 'group';
   id: string;
+}
+
+/** The users and groups an administrator appointed owners of a product. */
+export interface AppointedOwners {
+  productId: string;
+  owners: Principal[];
 }
 
 export interface Access {
@@ -223,13 +254,40 @@ export interface FederatedSite {
   node?: string;
 }
 
+/** What a site that answered sent back (server federationSchemas.ts SiteAnswerSchema), as far as read here. */
+export interface SiteAnswer {
+  productId: string;
+  node: string;
+  protocol: { id: string; version: string; combine: Combine };
+  versions: Versions;
+  withheld: number;
+  empty: boolean;
+  reasons: string[];
+}
+
+export interface FederatedSiteOutcome {
+  product: string;
+  node: string;
+  status: SiteStatus;
+  message?: string;
+  durationMs: number;
+  answer?: SiteAnswer;
+}
+
+/** The combined answer: a result document's title, summary and blocks, but no provenance of its own. */
+export interface FederatedResult {
+  title: string;
+  summary?: string;
+  blocks: ResultDocumentView['blocks'];
+}
+
 export interface FederatedRun {
   status: 'succeeded' | 'failed';
   protocol: string;
   params: Record<string, unknown>;
   startedAt: string;
   durationMs: number;
-  sites: Array<{ product: string; node: string; status: SiteStatus; message?: string; durationMs: number }>;
-  result?: { title: string; summary?: string; blocks: ResultDocumentView['blocks']; [key: string]: unknown };
+  sites: FederatedSiteOutcome[];
+  result?: FederatedResult;
   error?: { code: string; message: string };
 }

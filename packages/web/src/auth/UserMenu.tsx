@@ -5,7 +5,14 @@ import { displayName, groupNames, useAuth } from './AuthContext.tsx';
 export function UserMenu() {
   const { me, loading, signOut } = useAuth();
   const [busy, setBusy] = useState(false);
-  if (loading) return <span className="user-menu muted">…</span>;
+  if (loading) {
+    return (
+      <span className="user-menu muted">
+        <span aria-hidden="true">…</span>
+        <span className="visually-hidden">Checking who is signed in</span>
+      </span>
+    );
+  }
   if (!me.user) {
     return (
       <span className="user-menu">

@@ -2,6 +2,21 @@ import { excerpt, formatCount } from '../components/format.ts';
 import { href } from '../routing/router.ts';
 import type { CatalogItem } from './catalogItem.ts';
 
+function Modalities({ item }: { item: CatalogItem }) {
+  if (item.modalities === null) {
+    return item.pending ? (
+      <>
+        <span aria-hidden="true">…</span>
+        <span className="visually-hidden">loading</span>
+      </>
+    ) : (
+      <span className="muted">unknown</span>
+    );
+  }
+  if (item.modalities.length === 0) return <>none</>;
+  return <>{item.modalities.map((modality) => `${modality.label} (${modality.kind})`).join(', ')}</>;
+}
+
 export function ProductCard({ item }: { item: CatalogItem }) {
   const titleId = `card-${item.key.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
   return (
@@ -32,11 +47,7 @@ export function ProductCard({ item }: { item: CatalogItem }) {
         <div>
           <dt>Modalities</dt>
           <dd>
-            {item.modalities === null
-              ? '…'
-              : item.modalities.length === 0
-                ? 'none'
-                : item.modalities.map((modality) => `${modality.label} (${modality.kind})`).join(', ')}
+            <Modalities item={item} />
           </dd>
         </div>
         <div>

@@ -21,9 +21,14 @@ export interface CatalogItem {
   tags: string[];
   entityCount: number | null;
   entityPlural: string;
-  /** Null while not known yet (the node's list has none; they come with each product's model). */
+  /**
+   * Null while not known (the node's list has none; they come with each product's model and protocol
+   * list, which may also fail to come): never taken for "none".
+   */
   modalities: CatalogModality[] | null;
   protocols: CatalogProtocol[] | null;
+  /** This node's products: their details are still being fetched (so null means "not yet", not "unknown"). */
+  pending?: boolean;
   version: string;
   testStatus: 'passed' | 'failed' | 'none' | null;
   visibility: 'public' | 'private' | null;

@@ -1,11 +1,31 @@
 import { ApiError } from '../api/client.ts';
+import { isRecord } from './isRecord.ts';
+
+interface ErrorView {
+  code: string | null;
+  message: string;
+  details: Array<{ at?: string; message?: string }>;
+}
+
+/**
+ * Thrown errors, the node's ApiError, and the `{code, message}` objects answers carry inside them (a
+ * failed run's or federated run's `error`) all read the same way.
+ */
+function errorView(error: unknown): ErrorView {
+  if (error instanceof ApiError) {
+    return { code: error.code, message: error.message, details: error.details.filter((d) => d.message) };
+  }
+  if (error instanceof Error) return { code: null, message: error.message, details: [] };
+  if (isRecord(error) && typeof error.message === 'string') {
+    return { code: typeof error.code === 'string' ? error.code : null, message: error.message, details: [] };
+  }
+  return { code: null, message: String(error), details: [] };
+}
 
 /** An error as the user should read it: the node's own message, with its code when it has one. */
 export function ErrorAlert({ error, title }: { error: unknown; title?: string }) {
   if (error === null || error === undefined) return null;
-  const message = error instanceof Error ? error.message : String(error);
-  const code = error instanceof ApiError ? error.code : null;
-  const details = error instanceof ApiError ? error.details.filter((detail) => detail.message) : [];
+  const { code, message, details } = errorView(error);
   return (
     <div role="alert" className="alert">
       {title && <strong>{title}: </strong>}

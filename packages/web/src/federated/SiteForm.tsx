@@ -17,13 +17,16 @@ export function SiteForm({
   busy: boolean;
   onSubmit: (params: Record<string, unknown>) => void;
 }) {
-  const loaded = useAsync(async () => {
-    const [protocol, detail] = await Promise.all([
-      api.protocol(productId, protocolId),
-      api.product(productId),
-    ]);
-    return { protocol, model: detail.model };
-  }, [productId, protocolId]);
+  const loaded = useAsync(
+    async (signal) => {
+      const [protocol, detail] = await Promise.all([
+        api.protocol(productId, protocolId, signal),
+        api.product(productId, signal),
+      ]);
+      return { protocol, model: detail.model };
+    },
+    [productId, protocolId],
+  );
   const countCohort = useCallback((cohort: unknown) => api.countCohort(productId, cohort), [productId]);
   const searchFeatures = useCallback(
     (modality: string, text: string) => api.searchFeatures(productId, modality, text),

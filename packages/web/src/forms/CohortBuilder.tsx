@@ -13,13 +13,23 @@ export function CohortBuilder(props: {
   onChange: (value: CohortDraft) => void;
   countCohort: (cohort: unknown) => Promise<CohortCountView>;
   searchFeatures: (modality: string, text: string) => Promise<FeatureHitView[]>;
+  /** Ids of the field's help and error texts. */
+  describedBy?: string;
+  /** The last submit found the cohort incomplete: the form moves the focus here. */
+  invalid?: boolean;
 }) {
   const { cohort, problems } = useMemo(
     () => cohortToJson(props.value, props.model),
     [props.value, props.model],
   );
   return (
-    <section className="cohort-builder" aria-label={props.label}>
+    <section
+      className="cohort-builder"
+      aria-label={props.label}
+      aria-describedby={props.describedBy}
+      tabIndex={props.invalid ? -1 : undefined}
+      data-invalid={props.invalid || undefined}
+    >
       <h3>{props.label}</h3>
       {props.description ? <p className="form-hint">{props.description}</p> : null}
       <GroupEditor
@@ -31,7 +41,7 @@ export function CohortBuilder(props: {
       {problems.length > 0 ? (
         <ul className="form-error" aria-label="Incomplete criteria (not counted)">
           {problems.map((problem) => (
-            <li key={problem}>Not counted yet: {problem}</li>
+            <li key={problem.key}>Not counted yet: {problem.message}</li>
           ))}
         </ul>
       ) : null}

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import { useDebounced } from '../components/useDebounced.ts';
 import type { FeatureHitView } from './ProtocolFormProps.ts';
-import { useDebounced } from './useDebounced.ts';
 
 /** A text input with type-ahead suggestions of a modality's features (genes, event names, probe sets). */
 export function FeaturePicker(props: {
@@ -11,12 +11,15 @@ export function FeaturePicker(props: {
   searchFeatures: (modality: string, text: string) => Promise<FeatureHitView[]>;
   required?: boolean;
   describedBy?: string;
+  invalid?: boolean;
 }) {
   const id = useId();
   const [hits, setHits] = useState<FeatureHitView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const query = useDebounced(props.value.trim(), 250);
   const { modality, searchFeatures } = props;
+  const searchErrorId = `${id}-search-error`;
+  const describedBy = [props.describedBy, error ? searchErrorId : undefined].filter(Boolean).join(' ');
 
   useEffect(() => {
     if (!modality || query === '') {
@@ -52,7 +55,8 @@ export function FeaturePicker(props: {
         autoComplete="off"
         value={props.value}
         required={props.required}
-        aria-describedby={props.describedBy}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={props.invalid || undefined}
         onChange={(event) => props.onChange(event.target.value)}
       />
       <datalist id={`${id}-hits`}>
@@ -62,7 +66,12 @@ export function FeaturePicker(props: {
           </option>
         ))}
       </datalist>
-      {error ? <span className="form-error">Search failed: {error}</span> : null}
+      {/* An alert: the suggestions stop without a word otherwise, and the user would wait for them. */}
+      {error ? (
+        <span id={searchErrorId} role="alert" className="form-error">
+          Search failed: {error}
+        </span>
+      ) : null}
     </div>
   );
 }

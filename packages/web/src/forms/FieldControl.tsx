@@ -5,6 +5,7 @@ import { FeaturePicker } from './FeaturePicker.tsx';
 import type { Field, FieldValue } from './fields.ts';
 import { InputField } from './InputField.tsx';
 import type { ProtocolFormProps } from './ProtocolFormProps.ts';
+import { htmlPattern } from './pattern.ts';
 import { type Option, SelectField } from './SelectField.tsx';
 
 function labelled(ids: string[], list: ReadonlyArray<{ id: string; label?: string }>): Option[] {
@@ -29,7 +30,13 @@ export function FieldControl(props: {
 }) {
   const { field, value, form } = props;
   const id = useId();
-  const describedBy = [field.description ? `${id}-help` : '', props.error ? `${id}-error` : '']
+  const widget = field.widget;
+  const pattern = widget.kind === 'string' ? widget.pattern : undefined;
+  const describedBy = [
+    field.description ? `${id}-help` : '',
+    pattern !== undefined ? `${id}-pattern` : '',
+    props.error ? `${id}-error` : '',
+  ]
     .filter(Boolean)
     .join(' ');
   const common = {
@@ -40,7 +47,6 @@ export function FieldControl(props: {
   };
   const text = typeof value === 'string' ? value : '';
   const empty = field.required ? '— choose —' : '— none —';
-  const widget = field.widget;
 
   let control: ReactNode;
   switch (widget.kind) {
@@ -55,6 +61,8 @@ export function FieldControl(props: {
             onChange={props.onChange}
             countCohort={form.countCohort}
             searchFeatures={form.searchFeatures}
+            describedBy={props.error ? `${id}-error` : undefined}
+            invalid={common.invalid}
           />
           {props.error ? (
             <p className="form-error" id={`${id}-error`}>
@@ -120,6 +128,7 @@ export function FieldControl(props: {
             type="checkbox"
             checked={value === true}
             aria-describedby={common.describedBy}
+            aria-invalid={common.invalid || undefined}
             onChange={(event) => props.onChange(event.target.checked)}
           />
           <label htmlFor={`${id}-check`}>{field.label}</label>
@@ -139,7 +148,13 @@ export function FieldControl(props: {
       break;
     case 'string':
       control = (
-        <InputField {...common} maxLength={widget.maxLength} value={text} onChange={props.onChange} />
+        <InputField
+          {...common}
+          maxLength={widget.maxLength}
+          pattern={widget.pattern === undefined ? undefined : htmlPattern(widget.pattern)}
+          value={text}
+          onChange={props.onChange}
+        />
       );
       break;
     default:
@@ -151,6 +166,11 @@ export function FieldControl(props: {
       {field.description ? (
         <p className="form-hint" id={`${id}-help`}>
           {field.description}
+        </p>
+      ) : null}
+      {pattern !== undefined ? (
+        <p className="form-hint" id={`${id}-pattern`}>
+          Expected pattern: <code>{pattern}</code>
         </p>
       ) : null}
       {props.error ? (

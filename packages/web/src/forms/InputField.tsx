@@ -10,6 +10,8 @@ export function InputField(props: {
   min?: number;
   max?: number;
   maxLength?: number;
+  /** An HTML pattern (it must match the whole value). */
+  pattern?: string;
   required?: boolean;
   placeholder?: string;
   describedBy?: string;
@@ -32,6 +34,7 @@ export function InputField(props: {
         min={props.min}
         max={props.max}
         maxLength={props.maxLength}
+        pattern={props.pattern}
         required={props.required}
         placeholder={props.placeholder}
         aria-describedby={props.describedBy}

@@ -1,5 +1,5 @@
 import './forms.css';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { FieldControl } from './FieldControl.tsx';
 import { buildParams, type FieldValue, type FormValues, fieldsOf, initialValue } from './fields.ts';
 import type { ProtocolFormProps } from './ProtocolFormProps.ts';
@@ -14,6 +14,16 @@ export function ProtocolForm(props: ProtocolFormProps) {
     Object.fromEntries(fields.map((field) => [field.name, initialValue(field, props.initial?.[field.name])])),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useRef<HTMLFormElement>(null);
+  // Counts failed submits, so that each one (even with the same errors) moves the focus again.
+  const [failedSubmits, setFailedSubmits] = useState(0);
+
+  // After the errors are rendered: the first field marked invalid, in the form's order, gets the focus,
+  // so a keyboard or screen reader user lands on what to fix instead of staying on the Run button.
+  useEffect(() => {
+    if (failedSubmits === 0) return;
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"]')?.focus();
+  }, [failedSubmits]);
 
   function change(name: string, value: FieldValue): void {
     setValues((previous) => ({ ...previous, [name]: value }));
@@ -29,11 +39,12 @@ export function ProtocolForm(props: ProtocolFormProps) {
     const built = buildParams(fields, values, props.model);
     setErrors(built.errors);
     if (Object.keys(built.errors).length === 0) props.onSubmit(built.params);
+    else setFailedSubmits((count) => count + 1);
   }
 
   const errorCount = Object.keys(errors).length;
   return (
-    <form className="protocol-form" onSubmit={submit} noValidate>
+    <form ref={form} className="protocol-form" onSubmit={submit} noValidate>
       {fields.some((field) => field.required) ? (
         <p className="form-hint">
           Fields marked <span aria-hidden="true">*</span>
@@ -59,7 +70,6 @@ export function ProtocolForm(props: ProtocolFormProps) {
         <button type="submit" className="form-run" disabled={props.busy}>
           {props.submitLabel ?? 'Run'}
         </button>
-        {props.busy ? <span role="status">Running…</span> : null}
       </div>
     </form>
   );

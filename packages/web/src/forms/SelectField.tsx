@@ -8,6 +8,8 @@ export interface Option {
 /** A labelled <select>; `multiple` gives a list box whose value is every chosen option. */
 export function SelectField(props: {
   label: string;
+  /** Read after the label but not shown: tells apart selects whose visible labels are the same. */
+  labelDetail?: string;
   options: readonly Option[];
   /** An empty first option with this text (e.g. "— none —"); omit for none. */
   empty?: string;
@@ -23,6 +25,7 @@ export function SelectField(props: {
     <div className="form-field">
       <label htmlFor={id}>
         {props.label}
+        {props.labelDetail ? <span className="visually-hidden"> {props.labelDetail}</span> : null}
         {props.required ? <span aria-hidden="true"> *</span> : null}
       </label>
       <select

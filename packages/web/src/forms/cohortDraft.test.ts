@@ -61,7 +61,7 @@ describe('cohort drafts', () => {
     });
     const { cohort, problems } = cohortToJson(draft, model);
     expect(cohort).toEqual({ all: [{ attribute: 'age', op: 'gte', value: 65 }] });
-    expect(problems).toEqual(['Age: abc is not a number.']);
+    expect(problems).toEqual([{ key: 'x', message: 'Age: abc is not a number.' }]);
   });
 
   it('writes a not of one criterion without an any', () => {

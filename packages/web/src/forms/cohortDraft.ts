@@ -2,6 +2,7 @@
  * The cohort builder's editable tree (values kept as typed text) and its conversion to and from the
  * cohort language (docs/cohorts.md). Pure: no React.
  */
+import { isRecord } from '../components/isRecord.ts';
 import type { ModelView } from './ProtocolFormProps.ts';
 
 export type Combine = 'all' | 'any' | 'not';
@@ -139,6 +140,12 @@ export function newCriterion(
 
 type Json = Record<string, unknown>;
 
+/** Why a criterion is left out of the cohort; `key` is the criterion's draft key (problems can read alike). */
+export interface CohortProblem {
+  key: string;
+  message: string;
+}
+
 function scalar(
   text: string,
   type: string | undefined,
@@ -238,7 +245,7 @@ function variantsJson(draft: VariantsDraft): { json?: Json; problem?: string } {
   return { json };
 }
 
-function nodeJson(node: DraftNode, model: ModelView, problems: string[]): Json | undefined {
+function nodeJson(node: DraftNode, model: ModelView, problems: CohortProblem[]): Json | undefined {
   switch (node.kind) {
     case 'raw':
       return node.json as Json;
@@ -259,7 +266,7 @@ function nodeJson(node: DraftNode, model: ModelView, problems: string[]): Json |
             : node.kind === 'matrix'
               ? matrixJson(node)
               : variantsJson(node);
-      if (result.problem) problems.push(`${result.problem}.`);
+      if (result.problem) problems.push({ key: node.key, message: `${result.problem}.` });
       return result.json;
     }
   }
@@ -269,17 +276,16 @@ function nodeJson(node: DraftNode, model: ModelView, problems: string[]): Json |
  * The cohort of a draft. Incomplete criteria and empty groups are left out (so the rest can still be
  * counted) and reported in `problems`.
  */
-export function cohortToJson(draft: CohortDraft, model: ModelView): { cohort: Json; problems: string[] } {
-  const problems: string[] = [];
+export function cohortToJson(
+  draft: CohortDraft,
+  model: ModelView,
+): { cohort: Json; problems: CohortProblem[] } {
+  const problems: CohortProblem[] = [];
   const cohort = nodeJson(draft, model, problems) ?? {};
   return { cohort, problems };
 }
 
 // ---- cohort JSON → draft ----
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function hasOnly(json: Json, keys: string[]): boolean {
   return Object.keys(json).every((key) => keys.includes(key));

@@ -75,6 +75,18 @@ describe('buildParams', () => {
     });
   });
 
+  it('checks a string against its schema pattern', () => {
+    const [code] = fieldsOf(
+      { type: 'object', properties: { code: { type: 'string', pattern: '^[A-Z]{3}$' } } },
+      model,
+    );
+    expect(code?.widget).toEqual({ kind: 'string', maxLength: undefined, pattern: '^[A-Z]{3}$' });
+    expect(buildParams([code!], { code: 'abc' }, model).errors).toEqual({
+      code: 'Use the expected pattern: ^[A-Z]{3}$',
+    });
+    expect(buildParams([code!], { code: 'ABC' }, model).params).toEqual({ code: 'ABC' });
+  });
+
   it('starts from initial values', () => {
     const cohortField = fields[0]!;
     const draft = initialValue(cohortField, { attribute: 'age', op: 'gte', value: 60 });

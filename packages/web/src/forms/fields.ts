@@ -1,6 +1,8 @@
 /** Reads a protocol's parameter schema into form fields, and the form's values back into params (pure). */
+import { isRecord } from '../components/isRecord.ts';
 import { type CohortDraft, cohortFromJson, cohortToJson, emptyCohort } from './cohortDraft.ts';
 import type { JsonSchema, ModelView } from './ProtocolFormProps.ts';
+import { matchesPattern } from './pattern.ts';
 
 export type Widget =
   | { kind: 'cohort' }
@@ -33,10 +35,6 @@ export interface Field {
 
 export type FieldValue = string | boolean | string[] | CohortDraft;
 export type FormValues = Record<string, FieldValue>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function numberOf(value: unknown): number | undefined {
   return typeof value === 'number' ? value : undefined;
@@ -162,7 +160,7 @@ function paramValue(field: Field, value: FieldValue, model: ModelView): { value?
   if (widget.kind === 'cohort') {
     if (typeof value !== 'object' || Array.isArray(value)) return {};
     const { cohort, problems } = cohortToJson(value, model);
-    if (problems.length > 0) return { error: problems.join(' ') };
+    if (problems.length > 0) return { error: problems.map((problem) => problem.message).join(' ') };
     return Object.keys(cohort).length === 0 && !field.required ? {} : { value: cohort };
   }
   if (widget.kind === 'boolean') return { value: value === true };
@@ -198,6 +196,9 @@ function paramValue(field: Field, value: FieldValue, model: ModelView): { value?
     case 'string':
       if (widget.maxLength !== undefined && value.length > widget.maxLength) {
         return { error: `Use at most ${widget.maxLength} characters.` };
+      }
+      if (widget.pattern !== undefined && !matchesPattern(value, widget.pattern)) {
+        return { error: `Use the expected pattern: ${widget.pattern}` };
       }
       return { value };
     default:

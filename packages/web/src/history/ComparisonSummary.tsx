@@ -1,5 +1,10 @@
-import type { CompareAnswer } from '../api/types.ts';
+import type { BlockMention, CompareAnswer } from '../api/types.ts';
 import { ChangeTable } from './ChangeTable.tsx';
+
+/** A block only one run has, by the title readers know it by (its id when it has none). */
+function mentions(blocks: BlockMention[]): string {
+  return blocks.map((block) => block.title ?? block.id).join(', ');
+}
 
 /** The node's own comparison (GET …/compare): versions, then block and provenance counts. */
 export function ComparisonSummary({ answer }: { answer: CompareAnswer }) {
@@ -25,8 +30,8 @@ export function ComparisonSummary({ answer }: { answer: CompareAnswer }) {
         {blocks.changed.length > 0 && (
           <li>Changed blocks: {blocks.changed.map((block) => `${block.id} (${block.type})`).join(', ')}</li>
         )}
-        {blocks.added.length > 0 && <li>Only in the second: {blocks.added.join(', ')}</li>}
-        {blocks.removed.length > 0 && <li>Only in the first: {blocks.removed.join(', ')}</li>}
+        {blocks.added.length > 0 && <li>Only in the second: {mentions(blocks.added)}</li>}
+        {blocks.removed.length > 0 && <li>Only in the first: {mentions(blocks.removed)}</li>}
       </ul>
       {versions.length > 0 && (
         <ChangeTable

@@ -8,6 +8,8 @@ import { useAsync } from '../components/useAsync.ts';
 import { ProtocolForm } from '../forms/ProtocolForm.tsx';
 import { Page } from '../layout/Page.tsx';
 import { href } from '../routing/router.ts';
+import { RunAnnouncer } from '../run/RunAnnouncer.tsx';
+import { RunErrors } from '../run/RunErrors.tsx';
 import { RunOutcome } from '../run/RunOutcome.tsx';
 import { RunProgress } from '../run/RunProgress.tsx';
 import { useRunExecution } from '../run/useRunExecution.ts';
@@ -78,8 +80,9 @@ export function AppPage({ productId, protocolId }: { productId: string; protocol
         <h2 id="run-heading" className={run || execution.busy ? undefined : 'visually-hidden'}>
           Result
         </h2>
+        <RunAnnouncer execution={execution} />
         <RunProgress execution={execution} />
-        <ErrorAlert error={execution.error} title="The run could not start" />
+        <RunErrors execution={execution} />
         {run && run.status !== 'running' && (
           <>
             <p className="muted">

@@ -1,31 +1,16 @@
-import { useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api } from '../api/endpoints.ts';
-import type { FederatedRun, ResultDocumentView } from '../api/types.ts';
+import type { FederatedRun } from '../api/types.ts';
 import { NO_FILTERS } from '../catalog/catalogItem.ts';
+import { LoadMore } from '../catalog/LoadMore.tsx';
 import { useCatalogSearch } from '../catalog/useCatalogSearch.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { formatDuration } from '../components/format.ts';
 import { Loading } from '../components/Loading.tsx';
+import { FederatedAnswer } from '../federated/FederatedAnswer.tsx';
 import { ProductPicker } from '../federated/ProductPicker.tsx';
 import { SiteForm } from '../federated/SiteForm.tsx';
-import { SiteTable } from '../federated/SiteTable.tsx';
 import { sharedProtocols } from '../federated/sharedProtocols.ts';
 import { Page } from '../layout/Page.tsx';
-import { ResultView } from '../results/ResultView.tsx';
-
-function asResult(run: FederatedRun): ResultDocumentView | null {
-  if (!run.result) return null;
-  const { title, summary, blocks, provenance } = run.result;
-  return {
-    apiVersion: 'plexus.dev/v1',
-    kind: 'Result',
-    title,
-    summary,
-    blocks,
-    provenance:
-      typeof provenance === 'object' && provenance !== null ? (provenance as Record<string, unknown>) : {},
-  };
-}
 
 /** One question to several products (sites): each answers with aggregates, the node combines them. */
 export function FederatedPage() {
@@ -35,9 +20,18 @@ export function FederatedPage() {
   const [protocolId, setProtocolId] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [answer, setAnswer] = useState<FederatedRun | null>(null);
+  // The rule asked for goes with the answer: the protocol chosen may change after it came.
+  const [answer, setAnswer] = useState<{ run: FederatedRun; combine?: string } | null>(null);
+  // The question under way, dropped when the page goes (the sites' work is theirs to finish).
+  const asking = useRef<AbortController | null>(null);
+  useEffect(() => () => asking.current?.abort(), []);
+  const picker = useRef<HTMLDivElement>(null);
+  const focusProduct = useCallback((index: number) => {
+    picker.current?.querySelectorAll<HTMLElement>('input[type="checkbox"]')[index]?.focus();
+  }, []);
 
-  // Products whose protocols are still loading are listed; those known to have no federated protocol are not.
+  // Products whose protocols are not known (still loading, or their list failed) may take part: listed.
+  // Only those known to have no federated protocol are left out.
   const candidates = useMemo(
     () =>
       sources.results.filter((item) => item.protocols === null || item.protocols.some((p) => p.federated)),
@@ -55,6 +49,9 @@ export function FederatedPage() {
 
   const ask = async (params: Record<string, unknown>) => {
     if (!protocol) return;
+    asking.current?.abort();
+    const controller = new AbortController();
+    asking.current = controller;
     setBusy(true);
     setError(null);
     setAnswer(null);
@@ -62,15 +59,15 @@ export function FederatedPage() {
       const sites = chosenItems.map((item) =>
         item.local || !item.node ? { product: item.id } : { product: item.id, node: item.node.id },
       );
-      setAnswer(await api.federatedRun(sites, protocol.id, params));
+      const run = await api.federatedRun(sites, protocol.id, params, controller.signal);
+      setAnswer({ run, combine: protocol.federated?.combine });
     } catch (failure) {
-      setError(failure);
+      if (!controller.signal.aborted) setError(failure);
     } finally {
-      setBusy(false);
+      if (!controller.signal.aborted) setBusy(false);
     }
   };
 
-  const result = answer ? asResult(answer) : null;
   return (
     <Page title="Federated questions">
       <p>
@@ -81,12 +78,20 @@ export function FederatedPage() {
       {sources.loading && candidates.length === 0 ? (
         <Loading what="Loading products" />
       ) : (
-        <ProductPicker
-          items={candidates}
-          chosen={chosen}
-          onToggle={(key, on) => setChosen((old) => (on ? [...old, key] : old.filter((k) => k !== key)))}
-        />
+        <div ref={picker}>
+          <ProductPicker
+            items={candidates}
+            chosen={chosen}
+            onToggle={(key, on) => setChosen((old) => (on ? [...old, key] : old.filter((k) => k !== key)))}
+          />
+        </div>
       )}
+      <LoadMore
+        shown={candidates.length}
+        loading={sources.loading || sources.loadingMore}
+        onLoadMore={sources.loadMore}
+        focusItem={focusProduct}
+      />
       <div className="field">
         <label htmlFor={protocolSelectId}>Protocol</label>
         <select
@@ -115,6 +120,8 @@ export function FederatedPage() {
           <div>
             {formProduct ? (
               <SiteForm
+                // A form per product and protocol: one that fails to load never shows the previous one's.
+                key={`${formProduct.id}/${protocol.id}`}
                 productId={formProduct.id}
                 protocolId={protocol.id}
                 busy={busy}
@@ -136,20 +143,7 @@ export function FederatedPage() {
       )}
       {busy && <Loading what="Asking the sites" />}
       <ErrorAlert error={error} />
-      {answer && (
-        <section aria-labelledby="fed-answer-heading">
-          <h2 id="fed-answer-heading">
-            Answer: {answer.status} <span className="muted">({formatDuration(answer.durationMs)})</span>
-          </h2>
-          <SiteTable run={answer} />
-          {answer.error && (
-            <div role="alert" className="alert">
-              <code className="error-code">{answer.error.code}</code> {answer.error.message}
-            </div>
-          )}
-          {result && <ResultView result={result} label="Combined" />}
-        </section>
-      )}
+      {answer && <FederatedAnswer run={answer.run} combine={answer.combine} />}
     </Page>
   );
 }

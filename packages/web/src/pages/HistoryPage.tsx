@@ -7,6 +7,7 @@ import { formatDuration, formatTime, shortId } from '../components/format.ts';
 import { Loading } from '../components/Loading.tsx';
 import { Page } from '../layout/Page.tsx';
 import { href, navigate } from '../routing/router.ts';
+import { StatusBadge } from '../run/StatusBadge.tsx';
 
 /** The caller's runs, newest first, a page at a time; two of them can be compared. */
 export function HistoryPage() {
@@ -92,7 +93,7 @@ export function HistoryPage() {
                   {run.protocolVersion && <span className="muted">@{run.protocolVersion}</span>}
                 </td>
                 <td>
-                  <span className={`status status-${run.status}`}>{run.status}</span>
+                  <StatusBadge status={run.status} />
                   {run.error && <span className="muted"> {run.error.code}</span>}
                 </td>
                 <td>{formatTime(run.startedAt)}</td>
@@ -114,8 +115,18 @@ export function HistoryPage() {
         <p>No runs yet: open an app from the catalog and run it.</p>
       )}
       {loading && <Loading what="Loading runs" />}
-      {next && !loading && (
-        <button type="button" className="secondary" onClick={() => void load(next)}>
+      {next && (
+        // Stays rendered while the next page loads, and aria-disabled rather than disabled: a button
+        // that disappears or is disabled under the keyboard focus drops the focus to the page's start.
+        <button
+          type="button"
+          className="secondary"
+          aria-disabled={loading || undefined}
+          aria-busy={loading || undefined}
+          onClick={() => {
+            if (!loading) void load(next);
+          }}
+        >
           Load more
         </button>
       )}

@@ -8,6 +8,7 @@ import { AccessSection } from '../product/AccessSection.tsx';
 import { AppsSection } from '../product/AppsSection.tsx';
 import { ModelSection } from '../product/ModelSection.tsx';
 import { VersionsSection } from '../product/VersionsSection.tsx';
+import { StatusBadge } from '../run/StatusBadge.tsx';
 
 export function ProductPage({ productId }: { productId: string }) {
   const detail = useAsync(() => api.product(productId), [productId]);
@@ -34,10 +35,7 @@ export function ProductPage({ productId }: { productId: string }) {
   return (
     <Page title={product.title}>
       <p className="muted">
-        {product.domain} · version {product.version} · tests{' '}
-        <span className={`status status-${product.tests?.status ?? 'none'}`}>
-          {product.tests?.status ?? 'not run'}
-        </span>
+        {product.domain} · version {product.version} · tests <StatusBadge status={product.tests?.status} />
         {product.tags.length > 0 && ` · ${product.tags.join(', ')}`}
       </p>
       <div className="product-layout">
@@ -53,7 +51,7 @@ export function ProductPage({ productId }: { productId: string }) {
           <ModelSection productId={productId} model={model} />
         </div>
         <div className="product-side">
-          <VersionsSection productId={productId} />
+          <VersionsSection productId={productId} entity={product.entity} />
           <AccessSection productId={productId} owners={product.owners} />
         </div>
       </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { RerunAnswer } from '../api/types.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -8,6 +8,8 @@ import { useAsync } from '../components/useAsync.ts';
 import { Page } from '../layout/Page.tsx';
 import { href } from '../routing/router.ts';
 import { RerunChanges } from '../run/RerunChanges.tsx';
+import { RunAnnouncer } from '../run/RunAnnouncer.tsx';
+import { RunErrors } from '../run/RunErrors.tsx';
 import { RunFacts } from '../run/RunFacts.tsx';
 import { RunOutcome } from '../run/RunOutcome.tsx';
 import { RunProgress } from '../run/RunProgress.tsx';
@@ -19,28 +21,34 @@ export function RunRecordPage({ runId }: { runId: string }) {
   const rerun = useRunExecution();
   const [mode, setMode] = useState<'current' | 'original'>('current');
   const [changes, setChanges] = useState<RerunAnswer['changes'] | null>(null);
+  // Counts re-runs: an answer (re-run or compare) of an earlier one arriving late must not show its
+  // changes under the heading of the latest.
+  const attempts = useRef(0);
 
   const start = (versions: 'current' | 'original') => {
+    const attempt = ++attempts.current;
+    const latest = () => attempt === attempts.current;
     setMode(versions);
     setChanges(null);
+    let answered: RerunAnswer['changes'] | null = null;
     void rerun
       .execute(async () => {
         const answer = (await api.rerun(runId, versions)).body;
-        setChanges(answer.changes);
+        answered = answer.changes;
+        if (latest()) setChanges(answer.changes);
         return answer.run;
       })
       .then(async (ended) => {
-        // A re-run that outlasted the wait answered before its result existed: compare now.
-        if (ended?.status === 'succeeded') {
-          const compared = await api.compare(runId, ended.id).catch(() => null);
-          if (compared) {
-            setChanges((old) => ({
-              versions: old?.versions ?? compared.versions,
-              resultChanged: old?.resultChanged ?? !compared.comparison.identical,
-              comparison: old?.comparison ?? compared.comparison,
-            }));
-          }
-        }
+        // A re-run that outlasted the wait (202) answered before its result existed, without knowing
+        // whether the result changed: compare now. An answer that knows (200) needs no second request.
+        if (ended?.status !== 'succeeded' || (answered && answered.resultChanged !== null)) return;
+        const compared = await api.compare(runId, ended.id).catch(() => null);
+        if (!compared || !latest()) return;
+        setChanges((old) => ({
+          versions: old?.versions ?? compared.versions,
+          resultChanged: !compared.comparison.identical,
+          comparison: compared.comparison,
+        }));
       });
   };
 
@@ -80,8 +88,9 @@ export function RunRecordPage({ runId }: { runId: string }) {
           Re-run with original versions
         </button>
       </div>
+      <RunAnnouncer execution={rerun} />
       <RunProgress execution={rerun} />
-      <ErrorAlert error={rerun.error} title="The re-run could not start" />
+      <RunErrors execution={rerun} noun="re-run" />
       {changes && <RerunChanges changes={changes} mode={mode} />}
       {again && again.status !== 'running' && (
         <section aria-labelledby="rerun-heading">

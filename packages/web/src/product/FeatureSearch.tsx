@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { FeatureHitView } from '../api/types.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useDebounced } from '../components/useDebounced.ts';
 
 /** Looks up the features (genes, event names) of one modality, as the cohort builder's pickers do. */
 export function FeatureSearch({
@@ -18,27 +19,28 @@ export function FeatureSearch({
   const [hits, setHits] = useState<FeatureHitView[]>([]);
   const [error, setError] = useState<unknown>(null);
 
+  const query = useDebounced(q.trim(), 250);
+
   useEffect(() => {
-    if (q.trim() === '') {
+    if (query === '') {
       setHits([]);
+      setError(null);
       return;
     }
+    // An answer for an earlier query may arrive after a later one: only the latest may show.
     let live = true;
-    const timer = window.setTimeout(() => {
-      api
-        .searchFeatures(productId, modality, q.trim())
-        .then((found) => {
-          if (!live) return;
-          setHits(found);
-          setError(null);
-        })
-        .catch((failure: unknown) => live && setError(failure));
-    }, 250);
+    api
+      .searchFeatures(productId, modality, query)
+      .then((found) => {
+        if (!live) return;
+        setHits(found);
+        setError(null);
+      })
+      .catch((failure: unknown) => live && setError(failure));
     return () => {
       live = false;
-      window.clearTimeout(timer);
     };
-  }, [productId, modality, q]);
+  }, [productId, modality, query]);
 
   return (
     <div className="feature-search">

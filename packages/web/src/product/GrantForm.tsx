@@ -1,71 +1,39 @@
 import { type FormEvent, useId, useState } from 'react';
-import { api } from '../api/endpoints.ts';
 import type { Principal, Role } from '../api/types.ts';
-import { useAsync } from '../components/useAsync.ts';
+import { PrincipalFields } from './PrincipalFields.tsx';
+import type { PrincipalDirectory } from './usePrincipalDirectory.ts';
 
 const ROLES: Role[] = ['viewer', 'analyst', 'exporter', 'owner'];
 
-/** Gives a user or group a role; the ids are suggested from the node's users and groups. */
+/** Gives a user or group a role (replacing the one they had). */
 export function GrantForm({
   onGrant,
   busy,
+  directory,
 }: {
   onGrant: (principal: Principal, role: Role) => void;
   busy: boolean;
+  directory: PrincipalDirectory;
 }) {
-  const ids = { kind: useId(), principal: useId(), role: useId(), list: useId() };
-  const [kind, setKind] = useState<Principal['kind']>('user');
-  const [principalId, setPrincipalId] = useState('');
+  const roleId = useId();
+  const [principal, setPrincipal] = useState<Principal>({ kind: 'user', id: '' });
   const [role, setRole] = useState<Role>('viewer');
-  const known = useAsync(
-    async () =>
-      kind === 'user'
-        ? (await api.users()).users.map((user) => ({ id: user.id, name: user.name ?? user.email ?? '' }))
-        : (await api.groups()).groups.map((group) => ({ id: group.id, name: group.name ?? '' })),
-    [kind],
-  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (principalId.trim()) onGrant({ kind, id: principalId.trim() }, role);
+    const id = principal.id.trim();
+    if (id) onGrant({ kind: principal.kind, id }, role);
   };
 
   return (
     <form className="inline-form" onSubmit={submit} aria-label="Add a grant">
+      <PrincipalFields value={principal} onChange={setPrincipal} directory={directory} purpose="Grantee" />
       <div>
-        <label htmlFor={ids.kind}>Grantee kind</label>
-        <select
-          id={ids.kind}
-          value={kind}
-          onChange={(event) => setKind(event.target.value as Principal['kind'])}
-        >
-          <option value="user">user</option>
-          <option value="group">group</option>
-        </select>
-      </div>
-      <div>
-        <label htmlFor={ids.principal}>{kind === 'user' ? 'User id' : 'Group id'}</label>
-        <input
-          id={ids.principal}
-          list={ids.list}
-          required
-          value={principalId}
-          onChange={(event) => setPrincipalId(event.target.value)}
-        />
-        <datalist id={ids.list}>
-          {(known.data ?? []).map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.name}
-            </option>
-          ))}
-        </datalist>
-      </div>
-      <div>
-        <label htmlFor={ids.role}>Role</label>
-        <select id={ids.role} value={role} onChange={(event) => setRole(event.target.value as Role)}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {r}
+        <label htmlFor={roleId}>Role</label>
+        <select id={roleId} value={role} onChange={(event) => setRole(event.target.value as Role)}>
+          {ROLES.map((choice) => (
+            <option key={choice} value={choice}>
+              {choice}
             </option>
           ))}
         </select>

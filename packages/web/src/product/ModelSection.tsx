@@ -1,9 +1,11 @@
 import type { AttributeSummary, ModelView } from '../api/types.ts';
+import { isRecord } from '../components/isRecord.ts';
 import { Distribution } from './Distribution.tsx';
 import { FeatureSearch } from './FeatureSearch.tsx';
 
+// Every field of a summary is optional, so any object is one; the node leaves it out when it has none.
 function isSummary(value: unknown): value is AttributeSummary {
-  return typeof value === 'object' && value !== null;
+  return isRecord(value);
 }
 
 function describeType(attribute: ModelView['attributes'][number]): string {

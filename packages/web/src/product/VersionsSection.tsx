@@ -4,7 +4,17 @@ import { formatTime } from '../components/format.ts';
 import { Loading } from '../components/Loading.tsx';
 import { useAsync } from '../components/useAsync.ts';
 
-export function VersionsSection({ productId }: { productId: string }) {
+/** The product's serving versions and the definitions and data snapshots the node keeps. */
+export function VersionsSection({
+  productId,
+  entity,
+}: {
+  productId: string;
+  /** What the product counts (patients, samples…); a snapshot's size is a number of these. */
+  entity?: { singular: string; plural: string };
+}) {
+  const noun = (count: number) =>
+    count === 1 ? (entity?.singular ?? 'entity') : (entity?.plural ?? 'entities');
   const { data, error, loading } = useAsync(() => api.versions(productId), [productId]);
   return (
     <section aria-labelledby="versions-heading" className="panel">
@@ -34,7 +44,7 @@ export function VersionsSection({ productId }: { productId: string }) {
             {data.snapshots.map((snapshot) => (
               <li key={snapshot.dataVersion}>
                 <code>{snapshot.dataVersion}</code> · built {formatTime(snapshot.builtAt)} ·{' '}
-                {snapshot.entityCount.toLocaleString()} rows
+                {snapshot.entityCount.toLocaleString()} {noun(snapshot.entityCount)}
               </li>
             ))}
           </ul>

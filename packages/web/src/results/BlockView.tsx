@@ -1,4 +1,5 @@
-import { type Block, isRecord, statisticView, tableView, text } from './blocks.ts';
+import { isRecord } from '../components/isRecord.ts';
+import { type Block, statisticView, tableView, text } from './blocks.ts';
 import { ChartBlock } from './ChartBlock.tsx';
 import { MarkdownBlock } from './MarkdownBlock.tsx';
 import { StatisticCard } from './StatisticCard.tsx';
@@ -16,7 +17,7 @@ export function BlockView(props: { block: Block; highlighted?: boolean }) {
       return <StatisticCard statistic={statisticView(block)} highlighted={props.highlighted} />;
     case 'chart':
       return isRecord(block.spec) ? (
-        <ChartBlock id={block.id} title={text(block.title)} spec={block.spec} />
+        <ChartBlock title={text(block.title)} spec={block.spec} />
       ) : (
         <p>Chart {block.id} has no specification.</p>
       );

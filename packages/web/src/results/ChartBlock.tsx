@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { chartName } from './chartName.ts';
 import { responsiveSpec } from './chartSpec.ts';
 
 /**
  * A Vega-Lite chart embedded with vega-embed, without actions, at the container's width. Expressions
  * are interpreted (no eval), as the page's Content-Security-Policy has no 'unsafe-eval'.
  */
-export function ChartBlock(props: { id: string; title?: string; spec: Record<string, unknown> }) {
+export function ChartBlock(props: { title?: string; spec: Record<string, unknown> }) {
   const container = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   // Keyed by content: a run followed to its end arrives as several equal documents, and re-embedding
@@ -45,7 +46,7 @@ export function ChartBlock(props: { id: string; title?: string; spec: Record<str
     };
   }, [spec]);
 
-  const name = props.title ?? props.id;
+  const name = chartName(props.title, props.spec);
   return (
     <section className="result-block result-chart">
       {props.title ? <h3>{props.title}</h3> : null}

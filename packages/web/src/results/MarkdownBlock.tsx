@@ -1,14 +1,13 @@
-import DOMPurify from 'dompurify';
-import { marked } from 'marked';
 import { useMemo } from 'react';
+import { renderMarkdown } from '../components/renderMarkdown.ts';
 
-/** Markdown rendered with marked and sanitized with DOMPurify. */
+/** A markdown block of a result: a plugin wrote it, so it is sanitized like any markdown from outside. */
 export function MarkdownBlock(props: { text: string; title?: string }) {
-  const html = useMemo(() => DOMPurify.sanitize(marked.parse(props.text, { async: false })), [props.text]);
+  const html = useMemo(() => renderMarkdown(props.text), [props.text]);
   return (
     <section className="result-block result-markdown">
       {props.title ? <h3>{props.title}</h3> : null}
-      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized by DOMPurify above */}
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown sanitizes what it returns */}
       <div dangerouslySetInnerHTML={{ __html: html }} />
     </section>
   );

@@ -1,18 +1,21 @@
 import './results.css';
 import { useMemo } from 'react';
-import { differingStatistics, statisticView } from './blocks.ts';
+import { differingStatistics, type StatisticView, statisticView } from './blocks.ts';
 import { formatNumber } from './format.ts';
 import { ResultView } from './ResultView.tsx';
 import type { ResultDocumentView } from './ResultViewProps.ts';
 
-function statisticName(result: ResultDocumentView, id: string): string | undefined {
+function statistic(result: ResultDocumentView, id: string): StatisticView | undefined {
   const block = result.blocks.find((candidate) => candidate.id === id && candidate.type === 'statistic');
-  return block ? statisticView(block).name : undefined;
+  return block ? statisticView(block) : undefined;
 }
 
-function statisticValue(result: ResultDocumentView, id: string): string {
-  const block = result.blocks.find((candidate) => candidate.id === id && candidate.type === 'statistic');
-  return block ? formatNumber(statisticView(block).value) : 'absent';
+/** One differing statistic: its name and its value on each side ("absent" on a side without it). */
+function difference(props: { left: ResultDocumentView; right: ResultDocumentView }, id: string) {
+  const left = statistic(props.left, id);
+  const right = statistic(props.right, id);
+  const value = (side: StatisticView | undefined) => (side ? formatNumber(side.value) : 'absent');
+  return { name: left?.name ?? right?.name ?? id, left: value(left), right: value(right) };
 }
 
 /** Two results side by side; the statistics that differ between them are marked on both sides. */
@@ -32,12 +35,14 @@ export function RunComparison(props: {
           <>
             {differing.size} {differing.size === 1 ? 'statistic differs' : 'statistics differ'}:
             <ul>
-              {[...differing].map((id) => (
-                <li key={id}>
-                  {statisticName(props.left, id) ?? statisticName(props.right, id) ?? id}: {props.leftLabel}{' '}
-                  {statisticValue(props.left, id)}, {props.rightLabel} {statisticValue(props.right, id)}
-                </li>
-              ))}
+              {[...differing].map((id) => {
+                const found = difference(props, id);
+                return (
+                  <li key={id}>
+                    {found.name}: {props.leftLabel} {found.left}, {props.rightLabel} {found.right}
+                  </li>
+                );
+              })}
             </ul>
           </>
         )}

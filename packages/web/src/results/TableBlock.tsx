@@ -28,6 +28,7 @@ export function TableBlock(props: { table: TableView }) {
   );
   const current = pageOf(sorted, page, PAGE_SIZE);
   const caption = table.title ?? table.id;
+  const numeric = table.columns.map((column) => column.type === 'number' || column.type === 'integer');
 
   function toggle(column: number): void {
     setSort((previous) =>
@@ -47,13 +48,12 @@ export function TableBlock(props: { table: TableView }) {
             <tr>
               {table.columns.map((column, index) => {
                 const direction = sort?.column === index ? sort.direction : undefined;
-                const numeric = column.type === 'number' || column.type === 'integer';
                 return (
                   <th
                     key={column.id}
                     scope="col"
                     aria-sort={direction ?? 'none'}
-                    className={numeric ? 'num' : undefined}
+                    className={numeric[index] ? 'num' : undefined}
                   >
                     <button type="button" className="result-sort" onClick={() => toggle(index)}>
                       {column.label}
@@ -71,14 +71,11 @@ export function TableBlock(props: { table: TableView }) {
             {current.rows.map((row, rowIndex) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id; a row's position is its identity here
               <tr key={current.first + rowIndex}>
-                {table.columns.map((column, index) => {
-                  const numeric = column.type === 'number' || column.type === 'integer';
-                  return (
-                    <td key={column.id} className={numeric ? 'num' : undefined}>
-                      {formatCell(row[index], column.type)}
-                    </td>
-                  );
-                })}
+                {table.columns.map((column, index) => (
+                  <td key={column.id} className={numeric[index] ? 'num' : undefined}>
+                    {formatCell(row[index], column.type)}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -107,9 +104,11 @@ export function TableBlock(props: { table: TableView }) {
             {sorted.length} {sorted.length === 1 ? 'row' : 'rows'}
           </span>
         )}
+        {/* A result can hold several tables: the caption tells their download buttons apart. */}
         <button
           type="button"
-          onClick={() => download(csvFileName(table.title ?? table.id), toCsv(table.columns, sorted))}
+          aria-label={`Download ${caption} as CSV`}
+          onClick={() => download(csvFileName(caption), toCsv(table.columns, sorted))}
         >
           Download CSV
         </button>

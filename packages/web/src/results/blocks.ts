@@ -1,5 +1,7 @@
 /** Typed views of result blocks and provenance, read defensively from the document (pure). */
+import { isRecord } from '../components/isRecord.ts';
 import type { ResultDocumentView } from './ResultViewProps.ts';
+import type { Cell } from './tableRows.ts';
 
 export type Block = ResultDocumentView['blocks'][number];
 
@@ -10,13 +12,11 @@ export interface ColumnView {
   unit?: string;
 }
 
-export type CellView = string | number | boolean | null;
-
 export interface TableView {
   id: string;
   title?: string;
   columns: ColumnView[];
-  rows: CellView[][];
+  rows: Cell[][];
 }
 
 export interface StatisticView {
@@ -31,10 +31,6 @@ export interface StatisticView {
   method?: string;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
@@ -43,7 +39,7 @@ function numberOrNull(value: unknown): number | null {
   return typeof value === 'number' ? value : null;
 }
 
-function cell(value: unknown): CellView {
+function cell(value: unknown): Cell {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
 }
 

@@ -1,9 +1,9 @@
 /** CSV encoding (RFC 4180): comma separated, CRLF line ends, fields quoted when they must be. */
 
-export type CsvCell = string | number | boolean | null | undefined;
+import type { Cell } from './tableRows.ts';
 
 /** One field: quoted when it holds a comma, a double quote, CR or LF (quotes doubled inside). */
-export function csvField(value: CsvCell): string {
+export function csvField(value: Cell | undefined): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -15,7 +15,7 @@ export interface CsvColumn {
 }
 
 /** A whole file: the header row (labels, with the unit in parentheses) and then the rows, CRLF after each. */
-export function toCsv(columns: readonly CsvColumn[], rows: readonly (readonly CsvCell[])[]): string {
+export function toCsv(columns: readonly CsvColumn[], rows: readonly (readonly Cell[])[]): string {
   const header = columns.map((column) =>
     csvField(column.unit ? `${column.label} (${column.unit})` : column.label),
   );

@@ -1,5 +1,6 @@
 /** The provenance of a result as flat fields for display (pure; absent fields stay undefined). */
-import { isRecord, text } from './blocks.ts';
+import { isRecord } from '../components/isRecord.ts';
+import { text } from './blocks.ts';
 
 export interface CallView {
   kind?: string;

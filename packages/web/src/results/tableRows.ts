@@ -1,5 +1,6 @@
 /** Sorting and paging of table rows (pure: the table component keeps the state). */
 
+/** A cell of a result table (also as sorted and written to CSV); a missing value is null. */
 export type Cell = string | number | boolean | null;
 export type SortDirection = 'ascending' | 'descending';
 

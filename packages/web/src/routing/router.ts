@@ -11,16 +11,27 @@ export type Route =
   | { name: 'history' }
   | { name: 'compare'; a: string; b: string }
   | { name: 'federated' }
+  | { name: 'admin' }
   | { name: 'notFound'; path: string };
+
+/** A segment as typed or pasted: a stray `%` (#/products/%) is not an escape, so it stays as it is. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = path.split('/').filter(Boolean).map(decodeSegment);
   const [first, second, third, fourth] = parts;
   if (parts.length === 0) return { name: 'catalog' };
   if (first === 'signin' && parts.length === 1) return { name: 'signin' };
   if (first === 'history' && parts.length === 1) return { name: 'history' };
   if (first === 'federated' && parts.length === 1) return { name: 'federated' };
+  if (first === 'admin' && parts.length === 1) return { name: 'admin' };
   if (first === 'products' && second && parts.length === 2) return { name: 'product', productId: second };
   if (first === 'products' && second && third === 'apps' && fourth && parts.length === 4) {
     return { name: 'app', productId: second, protocolId: fourth };

@@ -1,6 +1,7 @@
 import type { Run } from '../api/types.ts';
 import { formatDuration, formatTime, shortId } from '../components/format.ts';
 import { href } from '../routing/router.ts';
+import { StatusBadge } from './StatusBadge.tsx';
 
 /** What a run records: who-when aside, the versions and parameters that make it reproducible. */
 export function RunFacts({ run }: { run: Run }) {
@@ -15,7 +16,7 @@ export function RunFacts({ run }: { run: Run }) {
       <div>
         <dt>Status</dt>
         <dd>
-          <span className={`status status-${run.status}`}>{run.status}</span>
+          <StatusBadge status={run.status} />
         </dd>
       </div>
       <div>

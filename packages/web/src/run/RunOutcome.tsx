@@ -2,12 +2,15 @@ import type { Run } from '../api/types.ts';
 import { shortId } from '../components/format.ts';
 import { ResultView } from '../results/ResultView.tsx';
 
-/** How a run ended: its result, or — failed or cancelled — its error code and message, announced. */
+/**
+ * How a run ended: its result, or — failed or cancelled — its error code and message. Not an alert: a
+ * stored run is no news, and a run just ended is announced by the page's RunAnnouncer.
+ */
 export function RunOutcome({ run, label }: { run: Run; label?: string }) {
   if (run.status === 'running') return null;
   if (run.status === 'failed' || run.status === 'cancelled') {
     return (
-      <div role="alert" className="alert run-failed">
+      <div className="alert run-failed">
         <strong>{run.status === 'cancelled' ? 'The run was cancelled.' : 'The run failed.'}</strong>{' '}
         {run.error && (
           <>

@@ -1,12 +1,26 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import { followRun } from '../api/events.ts';
 import type { Run } from '../api/types.ts';
 
+/**
+ * Where a run went wrong, as the user must read it: it never started (`start`), or it started and the
+ * page could no longer follow it (`follow`: the run may still be going on the node).
+ */
+export interface RunFailure {
+  phase: 'start' | 'follow';
+  failure: unknown;
+}
+
 export interface RunExecution {
   run: Run | null;
   progress: { fraction: number; message?: string } | null;
-  error: unknown;
+  error: RunFailure | null;
+  /** Why the last cancel request failed; kept apart, as the run itself may still succeed. */
+  cancelError: unknown;
+  /** A cancel request is on its way: Cancel waits for its answer rather than sending another. */
+  cancelling: boolean;
   busy: boolean;
   /** Starts a run: `start` answers the run as the node returned it (ended, or still running on a 202). */
   execute: (start: () => Promise<Run>) => Promise<Run | null>;
@@ -22,9 +36,13 @@ const sleep = (ms: number) => new Promise((resolve) => window.setTimeout(resolve
 export function useRunExecution(): RunExecution {
   const [run, setRun] = useState<Run | null>(null);
   const [progress, setProgress] = useState<RunExecution['progress']>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useState<RunFailure | null>(null);
+  const [cancelError, setCancelError] = useState<unknown>(null);
+  const [cancelling, setCancelling] = useState(false);
   const [busy, setBusy] = useState(false);
   const abort = useRef<AbortController | null>(null);
+  // A ref as well as the state: a second click in the same frame sees the first before React re-renders.
+  const cancelPending = useRef(false);
 
   useEffect(() => () => abort.current?.abort(), []);
 
@@ -51,10 +69,13 @@ export function useRunExecution(): RunExecution {
       abort.current = controller;
       setBusy(true);
       setError(null);
+      setCancelError(null);
       setRun(null);
       setProgress(null);
+      let phase: RunFailure['phase'] = 'start';
       try {
         let current = await start();
+        phase = 'follow';
         setRun(current);
         if (current.status === 'running') {
           setProgress({ fraction: current.progress?.fraction ?? 0, message: current.progress?.message });
@@ -63,7 +84,7 @@ export function useRunExecution(): RunExecution {
         }
         return current;
       } catch (failure) {
-        if (!controller.signal.aborted) setError(failure);
+        if (!controller.signal.aborted) setError({ phase, failure });
         return null;
       } finally {
         if (abort.current === controller) setBusy(false);
@@ -73,16 +94,26 @@ export function useRunExecution(): RunExecution {
   );
 
   const cancel = useCallback(async () => {
-    if (run?.status !== 'running') return;
+    if (run?.status !== 'running' || cancelPending.current) return;
+    const following = abort.current;
+    cancelPending.current = true;
+    setCancelling(true);
+    setCancelError(null);
     try {
-      setRun(await api.cancel(run.id));
-      abort.current?.abort();
+      const cancelled = await api.cancel(run.id);
+      // Another run started meanwhile: this answer is about one the page no longer shows.
+      if (abort.current !== following) return;
+      setRun(cancelled);
+      following?.abort();
       setBusy(false);
     } catch (failure) {
-      // 409: it ended meanwhile; the events bring its end.
-      setError(failure);
+      // 409: the run ended before the cancel reached it. Nothing failed: following it brings its end.
+      if (!(failure instanceof ApiError && failure.status === 409)) setCancelError(failure);
+    } finally {
+      cancelPending.current = false;
+      setCancelling(false);
     }
   }, [run]);
 
-  return { run, progress, error, busy, execute, cancel };
+  return { run, progress, error, cancelError, cancelling, busy, execute, cancel };
 }
