@@ -36,6 +36,8 @@ async function signInAs(token: string): Promise<void> {
   const signOut = page.getByRole('button', { name: 'Sign out' });
   if ((await signOut.count()) > 0) {
     await signOut.click();
+    // Signed out once the header offers to sign in: the page starts afresh then, form included.
+    await page.getByRole('banner').getByRole('link', { name: /sign in/i }).waitFor();
     await page.goto(`${node.base}/#/signin`);
   }
   await page.getByLabel('API token', { exact: true }).fill(token);

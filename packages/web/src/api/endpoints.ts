@@ -7,21 +7,26 @@ import type {
   CohortCountView,
   CompareAnswer,
   CreatedToken,
-  DirectoryUser,
-  FeatureHitView,
-  FederatedRun,
+  CreatedUser,
+  FeatureSearchAnswer,
+  FederatedRunAnswer,
   FederatedSite,
+  GroupList,
   Me,
   Principal,
-  ProductDescriptor,
   ProductDetail,
+  ProductList,
   ProductVersions,
-  ProtocolSummary,
+  ProtocolAnswer,
+  ProtocolList,
   RerunAnswer,
   Role,
-  Run,
+  RunAnswer,
+  RunCancelled,
   RunPage,
+  RunStarted,
   TokenScope,
+  UserList,
 } from './types.ts';
 
 const enc = encodeURIComponent;
@@ -35,16 +40,15 @@ export const CATALOG_PAGE = 100;
 export const api = {
   me: (token?: string | null, signal?: AbortSignal) => apiGet<Me>('/me', { token, signal }),
 
-  products: async (signal?: AbortSignal) =>
-    (await apiGet<{ products: ProductDescriptor[] }>('/products', { signal })).products,
+  products: async (signal?: AbortSignal) => (await apiGet<ProductList>('/products', { signal })).products,
   product: (id: string, signal?: AbortSignal) => apiGet<ProductDetail>(`/products/${enc(id)}`, { signal }),
   versions: (id: string, signal?: AbortSignal) =>
     apiGet<ProductVersions>(`/products/${enc(id)}/versions`, { signal }),
   protocols: async (id: string, signal?: AbortSignal) =>
-    (await apiGet<{ protocols: ProtocolSummary[] }>(`/products/${enc(id)}/protocols`, { signal })).protocols,
+    (await apiGet<ProtocolList>(`/products/${enc(id)}/protocols`, { signal })).protocols,
   protocol: async (id: string, protocolId: string, signal?: AbortSignal) =>
     (
-      await apiGet<{ protocol: ProtocolSummary }>(`/products/${enc(id)}/protocols/${enc(protocolId)}`, {
+      await apiGet<ProtocolAnswer>(`/products/${enc(id)}/protocols/${enc(protocolId)}`, {
         signal,
       })
     ).protocol,
@@ -53,7 +57,7 @@ export const api = {
     apiPost<CohortCountView>(`/products/${enc(id)}/cohorts/count`, { cohort }, { signal }),
   searchFeatures: async (id: string, modality: string, q: string, signal?: AbortSignal) =>
     (
-      await apiGet<{ modality: string; features: FeatureHitView[] }>(`/products/${enc(id)}/features`, {
+      await apiGet<FeatureSearchAnswer>(`/products/${enc(id)}/features`, {
         query: { modality, q },
         signal,
       })
@@ -72,15 +76,14 @@ export const api = {
   /** Replaces the appointed owners: administrators only. */
   appointOwners: (id: string, owners: Principal[], signal?: AbortSignal) =>
     apiPost<AppointedOwners>(`/products/${enc(id)}/owners`, { owners }, { signal }),
-  users: (signal?: AbortSignal) => apiGet<{ users: DirectoryUser[] }>('/users', { signal }),
+  users: (signal?: AbortSignal) => apiGet<UserList>('/users', { signal }),
   /** A local account (administrators, on a node without single sign-on). */
   createLocalUser: (account: { username: string; name: string; email?: string }, signal?: AbortSignal) =>
-    apiPost<DirectoryUser>('/users', account, { signal }),
+    apiPost<CreatedUser>('/users', account, { signal }),
   /** A token for a local account, to hand to its user: the secret is in this answer only. */
   createTokenFor: (userId: string, name: string, scopes: TokenScope[], signal?: AbortSignal) =>
     apiPost<CreatedToken>(`/users/${enc(userId)}/tokens`, { name, scopes }, { signal }),
-  groups: (signal?: AbortSignal) =>
-    apiGet<{ groups: Array<{ id: string; name?: string }> }>('/groups', { signal }),
+  groups: (signal?: AbortSignal) => apiGet<GroupList>('/groups', { signal }),
 
   /** 200 with the ended run, or 202 with the run still running (follow its events). */
   startRun: (
@@ -88,8 +91,8 @@ export const api = {
     protocolId: string,
     params: Record<string, unknown>,
     signal?: AbortSignal,
-  ): Promise<ApiResponse<{ run: Run }>> =>
-    apiRequest<{ run: Run }>(`/products/${enc(id)}/protocols/${enc(protocolId)}/runs`, {
+  ): Promise<ApiResponse<RunStarted>> =>
+    apiRequest<RunStarted>(`/products/${enc(id)}/protocols/${enc(protocolId)}/runs`, {
       method: 'POST',
       body: { params },
       headers: RUN_WAIT,
@@ -98,9 +101,9 @@ export const api = {
   runs: (after?: string, limit = 25, signal?: AbortSignal) =>
     apiGet<RunPage>('/runs', { query: { limit: String(limit), after: after ?? undefined }, signal }),
   run: async (runId: string, signal?: AbortSignal) =>
-    (await apiGet<{ run: Run }>(`/runs/${enc(runId)}`, { signal })).run,
+    (await apiGet<RunAnswer>(`/runs/${enc(runId)}`, { signal })).run,
   cancel: async (runId: string, signal?: AbortSignal) =>
-    (await apiPost<{ run: Run }>(`/runs/${enc(runId)}/cancel`, {}, { signal })).run,
+    (await apiPost<RunCancelled>(`/runs/${enc(runId)}/cancel`, {}, { signal })).run,
   rerun: (
     runId: string,
     versions: 'current' | 'original',
@@ -122,13 +125,8 @@ export const api = {
     params: Record<string, unknown>,
     signal?: AbortSignal,
   ) =>
-    (
-      await apiPost<{ federatedRun: FederatedRun }>(
-        '/federated/runs',
-        { sites, protocol, params },
-        { signal },
-      )
-    ).federatedRun,
+    (await apiPost<FederatedRunAnswer>('/federated/runs', { sites, protocol, params }, { signal }))
+      .federatedRun,
 
   /** One page of the mesh catalog: `total` counts every match, `results` at most `limit` from `offset`. */
   catalogSearch: (

@@ -1,293 +1,123 @@
-// Shapes of the node's answers (GET /api/v1/openapi.json), as far as the web client reads them.
-import type { CohortCountView, FeatureHitView, JsonSchema, ModelView } from '../forms/ProtocolFormProps.ts';
+// Shapes of the node's answers, derived from the types generated from its OpenAPI document
+// (openapi.gen.ts, `npm run api-types`): a change on the server that the client does not follow is a
+// compile error here or where the client reads the answer. Shapes are only named here, not copied.
 import type { ResultDocumentView } from '../results/ResultViewProps.ts';
+import type { components, paths } from './openapi.gen.ts';
 
-export type { CohortCountView, FeatureHitView, JsonSchema, ModelView, ResultDocumentView };
+type Schemas = components['schemas'];
+type Method = 'get' | 'post';
 
-export interface Owner {
-  name: string;
-  email?: string;
-  role?: string;
+/**
+ * The JSON body of the answer `status` to `method path`. A path, method or status the document does not
+ * have gives a type nothing is assignable to, so a wrong one cannot pass silently.
+ */
+export type Answer<
+  P extends keyof paths,
+  M extends Method = 'get',
+  S extends number = 200,
+> = paths[P][M] extends {
+  responses: infer R;
 }
+  ? S extends keyof R
+    ? R[S] extends { content: { 'application/json': infer T } }
+      ? T
+      : { noJsonAnswer: [P, M, S] }
+    : { noSuchStatus: [P, M, S] }
+  : { noSuchOperation: [P, M] };
 
-export interface ProductTests {
-  status: 'passed' | 'failed' | 'none';
-  cases: number;
-  passed: number;
-  failed: number;
-  errors?: number;
-  failures?: string[];
-  overridden?: boolean;
-}
+// Products and their models.
 
-export interface ProductDescriptor {
-  id: string;
-  title: string;
-  version: string;
-  description: string;
-  domain: string;
-  owners: Owner[];
-  tags: string[];
-  entity: { singular: string; plural: string; count: number };
-  dataVersion: string;
-  definitionHash: string;
-  gitCommit: string | null;
-  builtAt: string;
-  tests?: ProductTests;
-}
+export type ProductDescriptor = Schemas['ProductDescriptor'];
+export type Owner = ProductDescriptor['owners'][number];
+export type ProductTests = NonNullable<ProductDescriptor['tests']>;
+export type ProductList = Answer<'/api/v1/products'>;
+export type ProductDetail = Answer<'/api/v1/products/{productId}'>;
 
+/** The product's model as `GET /api/v1/products/{id}` answers it (`model`). */
+export type ModelView = Schemas['ModelView'];
+export type ModelAttribute = ModelView['attributes'][number];
 /** A number attribute's summary carries a histogram, a category's the count per level. */
-export interface AttributeSummary {
-  count?: number;
-  missing?: number;
-  min?: number;
-  max?: number;
-  mean?: number;
-  sd?: number;
-  quartiles?: number[];
-  histogram?: { edges: number[]; counts: number[] };
-  levels?: Array<{ value: string; count: number }>;
-}
+export type AttributeSummary = ModelAttribute['summary'];
 
-export interface ProductDetail {
-  product: ProductDescriptor;
-  model: ModelView;
-}
+export type Versions = Answer<'/api/v1/products/{productId}/versions'>['current'];
+export type ProductVersions = Answer<'/api/v1/products/{productId}/versions'>;
 
-export type Combine = 'sum' | 'pooled-moments' | 'meta-analysis' | 'km-pooled';
+// Protocols.
 
-export interface ProtocolSummary {
-  id: string;
-  version: string;
-  title: string;
-  description: string;
-  category: string;
-  parameters: JsonSchema;
-  federation?: { combine: Combine };
-}
+export type ProtocolSummary = Schemas['ProtocolSummary'];
+/** A JSON Schema object as the node gives a protocol's parameters (`GET …/protocols`: `parameters`). */
+export type JsonSchema = ProtocolSummary['parameters'];
+export type Combine = NonNullable<ProtocolSummary['federation']>['combine'];
+export type ProtocolList = Answer<'/api/v1/products/{productId}/protocols'>;
+export type ProtocolAnswer = Answer<'/api/v1/products/{productId}/protocols/{protocolId}'>;
 
-export interface Versions {
-  productVersion: string;
-  definitionHash: string;
-  gitCommit: string | null;
-  dataVersion: string;
-  engineVersion: string;
-}
+// Cohorts and features.
 
-export interface ProductVersions {
-  current: Versions;
-  definitions: Array<{ definitionHash: string; productVersion: string; gitCommit: string | null }>;
-  snapshots: Array<{ dataVersion: string; builtAt: string; entityCount: number }>;
-}
+export type CohortCountView = Answer<'/api/v1/products/{productId}/cohorts/count', 'post'>;
+export type FeatureSearchAnswer = Answer<'/api/v1/products/{productId}/features'>;
+export type FeatureHitView = FeatureSearchAnswer['features'][number];
 
-export type RunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled';
+// Runs and their results.
 
-export interface Run {
-  id: string;
-  status: RunStatus;
-  productId: string;
-  protocolId: string;
-  protocolVersion?: string;
-  startedAt: string;
-  finishedAt?: string | null;
-  durationMs: number;
-  versions?: Versions;
-  pluginSha256?: string;
-  params?: Record<string, unknown>;
-  resultHash?: string | null;
-  reusedFrom?: string | null;
-  rerunOf?: string | null;
-  progress?: { fraction: number; message?: string };
-  result?: ResultDocumentView;
-  error?: { code: string; message: string };
-}
+export type { ResultDocumentView };
 
-export interface RunPage {
-  runs: Run[];
-  next: string | null;
-}
+/**
+ * ResultDocumentView (results/ResultViewProps.ts) stays hand-written: the result renderer takes any block
+ * as a record and narrows it at run time (a block type it does not know is shown as such, not a crash).
+ * The server's result document must still fit it, or this line does not compile.
+ */
+type Fits<Server extends Client, Client> = [Server, Client];
+export type ResultDocumentFits = Fits<Schemas['ResultDocument'], ResultDocumentView>;
 
-export interface VersionChange {
-  name: string;
-  from: string | null;
-  to: string | null;
-}
+export type Run = Schemas['Run'];
+export type RunStatus = Run['status'];
+export type RunAnswer = Answer<'/api/v1/runs/{runId}'>;
+export type RunStarted = Answer<'/api/v1/products/{productId}/protocols/{protocolId}/runs', 'post'>;
+export type RunCancelled = Answer<'/api/v1/runs/{runId}/cancel', 'post'>;
+export type RunPage = Answer<'/api/v1/runs'>;
+export type VersionChange = Schemas['VersionChange'];
+export type ResultComparison = Schemas['ResultComparison'];
+/** A block only one of the two documents has: enough to name it. */
+export type BlockMention = ResultComparison['blocks']['added'][number];
+export type RerunAnswer = Answer<'/api/v1/runs/{runId}/rerun', 'post'>;
+export type CompareAnswer = Answer<'/api/v1/runs/{runId}/compare/{otherRunId}'>;
 
-/** A block only one of the two documents has (packages/spec BlockMentionSchema): enough to name it. */
-export interface BlockMention {
-  id: string;
-  type: ResultDocumentView['blocks'][number]['type'];
-  title?: string;
-}
+// Users, tokens, access.
 
-export interface ResultComparison {
-  identical: boolean;
-  summary: {
-    blocksAdded: number;
-    blocksRemoved: number;
-    blocksChanged: number;
-    blocksUnchanged: number;
-    provenanceChanged: number;
-    parametersChanged: number;
-  };
-  document: Record<string, { from: string | null; to: string | null }>;
-  blocks: {
-    added: BlockMention[];
-    removed: BlockMention[];
-    changed: Array<{ id: string; type: string; [key: string]: unknown }>;
-    unchanged: string[];
-  };
-  provenance: {
-    same: boolean;
-    changed: Array<{ field: string; from: unknown; to: unknown }>;
-    parameters: Array<{ name: string; from?: unknown; to?: unknown }>;
-  };
-}
-
-export interface RerunAnswer {
-  run: Run;
-  changes: { versions: VersionChange[]; resultChanged: boolean | null; comparison?: ResultComparison };
-}
-
-export interface CompareAnswer {
-  a: Run;
-  b: Run;
-  versions: VersionChange[];
-  comparison: ResultComparison;
-}
-
+export type Me = Answer<'/api/v1/me'>;
 /** A user as the node's directory lists them (GET /users). */
-export interface DirectoryUser {
-  id: string;
-  name: string;
-  subject: string;
-  /** null: a local account, signing in with tokens; else the identity provider's issuer. */
-  issuer: string | null;
-  admin: boolean;
-}
-
-export type TokenScope = 'read' | 'run' | 'export' | 'admin';
-
+export type DirectoryUser = Answer<'/api/v1/users'>['users'][number];
+/** A local account just created (POST /users). */
+export type CreatedUser = Answer<'/api/v1/users', 'post', 201>;
+export type UserList = Answer<'/api/v1/users'>;
+export type GroupList = Answer<'/api/v1/groups'>;
 /** A new API token: `secret` is what its user presents, and it is shown only in this answer. */
-export interface CreatedToken {
-  token: { id: string; name: string; scopes: TokenScope[]; expiresAt: string | null };
-  secret: string;
-}
+export type CreatedToken = Answer<'/api/v1/users/{userId}/tokens', 'post', 201>;
+export type TokenScope = CreatedToken['token']['scopes'][number];
 
-export interface Me {
-  via: 'anonymous' | 'token' | 'sso' | 'node';
-  node?: { id: string };
-  user: { id: string; name: string | null; email: string | null; admin?: boolean } | null;
-  groups: Array<string | { id: string; name?: string }>;
-  scopes?: string[];
-}
-
-export type Role = 'viewer' | 'analyst' | 'exporter' | 'owner';
-
-export interface Principal {
-  kind: 'user' | 'group';
-  id: string;
-}
-
+export type Access = Answer<'/api/v1/products/{productId}/grants'>;
+export type Principal = Access['owners'][number];
+export type Role = Access['grants'][number]['role'];
 /** The users and groups an administrator appointed owners of a product. */
-export interface AppointedOwners {
-  productId: string;
-  owners: Principal[];
-}
+export type AppointedOwners = Answer<'/api/v1/products/{productId}/owners'>;
 
-export interface Access {
-  visibility: 'public' | 'private';
-  owners: Principal[];
-  grants: Array<{ principal: Principal; role: Role; grantedBy: string; grantedAt: string }>;
-}
+// The mesh catalog.
 
-export interface CatalogModality {
-  id: string;
-  kind: 'events' | 'matrix' | 'variants';
-  label: string;
-}
+export type CatalogSearchAnswer = Answer<'/api/v1/catalog/search'>;
+/** An entry of the mesh catalog as search answers it. */
+export type CatalogEntry = CatalogSearchAnswer['results'][number];
+export type CatalogModality = CatalogEntry['modalities'][number];
+export type CatalogProtocol = CatalogEntry['protocols'][number];
+export type FacetCount = CatalogSearchAnswer['facets']['domain'][number];
 
-export interface CatalogProtocol {
-  id: string;
-  version: string;
-  title: string;
-  category: string;
-  federated?: { combine: string };
-}
+// Federated runs.
 
-/** An entry of the mesh catalog (packages/spec CatalogEntrySchema) as search answers it. */
-export interface CatalogEntry {
-  id: string;
-  title: string;
-  description: string;
-  domain: string;
-  owners: Owner[];
-  tags: string[];
-  entity: { singular: string; plural: string; count: number | null };
-  modalities: CatalogModality[];
-  protocols: CatalogProtocol[];
-  versions: { productVersion: string; dataVersion: string; definitionHash: string };
-  node: { id: string; url: string };
-  health: 'ok' | 'degraded';
-  tests: { status: 'passed' | 'failed' | 'none'; cases: number; passed: number; failed: number };
-  visibility: 'public' | 'private';
-  publishedAt: string;
-  score?: number;
-  stale?: boolean;
-}
-
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
-export interface CatalogSearchAnswer {
-  total: number;
-  results: CatalogEntry[];
-  facets: { domain: FacetCount[]; modality: FacetCount[]; tag: FacetCount[]; owner?: FacetCount[] };
-}
-
-export type SiteStatus = 'ok' | 'denied' | 'suppressed' | 'timeout' | 'error';
-
-export interface FederatedSite {
-  product: string;
-  node?: string;
-}
-
-/** What a site that answered sent back (server federationSchemas.ts SiteAnswerSchema), as far as read here. */
-export interface SiteAnswer {
-  productId: string;
-  node: string;
-  protocol: { id: string; version: string; combine: Combine };
-  versions: Versions;
-  withheld: number;
-  empty: boolean;
-  reasons: string[];
-}
-
-export interface FederatedSiteOutcome {
-  product: string;
-  node: string;
-  status: SiteStatus;
-  message?: string;
-  durationMs: number;
-  answer?: SiteAnswer;
-}
-
+export type FederatedSite = Schemas['FederatedRequest']['sites'][number];
+export type FederatedRunAnswer = Answer<'/api/v1/federated/runs', 'post'>;
+export type FederatedRun = Schemas['FederatedRun'];
+export type FederatedSiteOutcome = FederatedRun['sites'][number];
+export type SiteStatus = FederatedSiteOutcome['status'];
+/** What a site that answered sent back. */
+export type SiteAnswer = Schemas['SiteAnswer'];
 /** The combined answer: a result document's title, summary and blocks, but no provenance of its own. */
-export interface FederatedResult {
-  title: string;
-  summary?: string;
-  blocks: ResultDocumentView['blocks'];
-}
-
-export interface FederatedRun {
-  status: 'succeeded' | 'failed';
-  protocol: string;
-  params: Record<string, unknown>;
-  startedAt: string;
-  durationMs: number;
-  sites: FederatedSiteOutcome[];
-  result?: FederatedResult;
-  error?: { code: string; message: string };
-}
+export type FederatedResult = Schemas['FederatedResult'];

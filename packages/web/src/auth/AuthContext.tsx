@@ -106,5 +106,5 @@ export function displayName(me: Me): string {
 }
 
 export function groupNames(me: Me): string[] {
-  return me.groups.map((group) => (typeof group === 'string' ? group : group.name || group.id));
+  return me.groups.map((group) => group.name || group.id);
 }

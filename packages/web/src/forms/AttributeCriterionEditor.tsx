@@ -1,6 +1,6 @@
+import type { ModelView } from '../api/types.ts';
 import { type AttributeDraft, OPERATOR_LABELS, operatorsFor } from './cohortDraft.ts';
 import { InputField } from './InputField.tsx';
-import type { ModelView } from './ProtocolFormProps.ts';
 import { SelectField } from './SelectField.tsx';
 
 function inputType(type: string | undefined): 'number' | 'date' | 'text' {

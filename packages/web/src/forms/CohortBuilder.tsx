@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
+import type { CohortCountView, FeatureHitView, ModelView } from '../api/types.ts';
 import { CohortCount } from './CohortCount.tsx';
 import { type CohortDraft, cohortToJson } from './cohortDraft.ts';
 import { GroupEditor } from './GroupEditor.tsx';
-import type { CohortCountView, FeatureHitView, ModelView } from './ProtocolFormProps.ts';
 
 /** Builds a cohort from criteria and groups, with its live size and attrition from the node. */
 export function CohortBuilder(props: {

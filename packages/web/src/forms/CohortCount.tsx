@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
+import type { CohortCountView, ModelView } from '../api/types.ts';
 import { useDebounced } from '../components/useDebounced.ts';
-import type { CohortCountView, ModelView } from './ProtocolFormProps.ts';
 
 /** The live size of a cohort and its attrition table, counted on the node ~300 ms after the last edit. */
 export function CohortCount(props: {

@@ -1,9 +1,9 @@
+import type { FeatureHitView, ModelView } from '../api/types.ts';
 import { AttributeCriterionEditor } from './AttributeCriterionEditor.tsx';
 import { type CriterionDraft, newCriterion } from './cohortDraft.ts';
 import { capitalized } from './cohortNames.ts';
 import { EventsCriterionEditor } from './EventsCriterionEditor.tsx';
 import { MatrixCriterionEditor } from './MatrixCriterionEditor.tsx';
-import type { FeatureHitView, ModelView } from './ProtocolFormProps.ts';
 import { SelectField } from './SelectField.tsx';
 import { VariantsCriterionEditor } from './VariantsCriterionEditor.tsx';
 

@@ -1,7 +1,7 @@
+import type { FeatureHitView, ModelView } from '../api/types.ts';
 import type { EventsDraft } from './cohortDraft.ts';
 import { FeaturePicker } from './FeaturePicker.tsx';
 import { InputField } from './InputField.tsx';
-import type { FeatureHitView, ModelView } from './ProtocolFormProps.ts';
 
 /** A criterion on an events modality: an event name, optional text/group, how many, within which days. */
 export function EventsCriterionEditor(props: {
@@ -12,7 +12,7 @@ export function EventsCriterionEditor(props: {
 }) {
   const { draft } = props;
   const modality = props.model.modalities.find((item) => item.id === draft.modality);
-  const fields = Array.isArray(modality?.fields) ? modality.fields : [];
+  const fields: string[] = modality?.kind === 'events' ? modality.fields : [];
   return (
     <>
       <FeaturePicker

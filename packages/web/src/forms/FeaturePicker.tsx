@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import type { FeatureHitView } from '../api/types.ts';
 import { useDebounced } from '../components/useDebounced.ts';
-import type { FeatureHitView } from './ProtocolFormProps.ts';
 
 /** A text input with type-ahead suggestions of a modality's features (genes, event names, probe sets). */
 export function FeaturePicker(props: {

@@ -1,3 +1,4 @@
+import type { FeatureHitView, ModelView } from '../api/types.ts';
 import { CriterionRow } from './CriterionRow.tsx';
 import {
   type Combine,
@@ -7,7 +8,6 @@ import {
   newAttributeCriterion,
 } from './cohortDraft.ts';
 import { capitalized, criterionName, groupPath } from './cohortNames.ts';
-import type { FeatureHitView, ModelView } from './ProtocolFormProps.ts';
 import { SelectField } from './SelectField.tsx';
 
 const COMBINE_OPTIONS: Array<{ value: Combine; label: string }> = [

@@ -1,7 +1,7 @@
+import type { FeatureHitView } from '../api/types.ts';
 import { MATRIX_OPERATORS, type MatrixDraft, OPERATOR_LABELS } from './cohortDraft.ts';
 import { FeaturePicker } from './FeaturePicker.tsx';
 import { InputField } from './InputField.tsx';
-import type { FeatureHitView } from './ProtocolFormProps.ts';
 import { SelectField } from './SelectField.tsx';
 
 /** A criterion on one feature of a matrix (e.g. a gene's expression): a comparison or a percentile. */

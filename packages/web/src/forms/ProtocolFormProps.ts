@@ -1,38 +1,4 @@
-/** A JSON Schema object as the node gives a protocol's parameters (`GET …/protocols`: `parameters`). */
-export type JsonSchema = Record<string, unknown>;
-
-/** The product's model as `GET /api/v1/products/{id}` answers it (`model`). */
-export interface ModelView {
-  entity: { singular: string; plural: string; count: number };
-  attributes: Array<{
-    id: string;
-    label: string;
-    type: string;
-    description?: string;
-    unit?: string;
-    levels?: string[];
-    [key: string]: unknown;
-  }>;
-  endpoints: Array<{ id: string; label: string; [key: string]: unknown }>;
-  modalities: Array<{
-    id: string;
-    kind: 'events' | 'matrix' | 'variants';
-    label?: string;
-    [key: string]: unknown;
-  }>;
-}
-
-export interface CohortCountView {
-  count: number;
-  entity: { singular: string; plural: string };
-  attrition: Array<{ step: number; criterion: string; count: number }>;
-}
-
-export interface FeatureHitView {
-  id: string;
-  name?: string;
-  [key: string]: unknown;
-}
+import type { CohortCountView, FeatureHitView, JsonSchema, ModelView } from '../api/types.ts';
 
 /** The form of one protocol, generated from its parameter schema: no hand-written form per protocol. */
 export interface ProtocolFormProps {

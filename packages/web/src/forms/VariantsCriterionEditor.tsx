@@ -1,7 +1,7 @@
+import type { FeatureHitView } from '../api/types.ts';
 import type { VariantsDraft } from './cohortDraft.ts';
 import { FeaturePicker } from './FeaturePicker.tsx';
 import { InputField } from './InputField.tsx';
-import type { FeatureHitView } from './ProtocolFormProps.ts';
 import { SelectField } from './SelectField.tsx';
 
 /** A criterion on carried variants: gene, consequence, zygosity (each optional). */

@@ -1,16 +1,34 @@
 import { describe, expect, it } from 'vitest';
+import type { ModelView } from '../api/types.ts';
 import { cohortFromJson, cohortToJson, operatorsFor } from './cohortDraft.ts';
-import type { ModelView } from './ProtocolFormProps.ts';
 
 const model: ModelView = {
   entity: { singular: 'patient', plural: 'patients', count: 137 },
   attributes: [
-    { id: 'age', label: 'Age', type: 'integer' },
-    { id: 'arm', label: 'Treatment arm', type: 'category', levels: ['standard', 'test'] },
-    { id: 'smoker', label: 'Smoker', type: 'boolean' },
+    { id: 'age', label: 'Age', type: 'integer', summary: { count: 137, missing: 0 } },
+    {
+      id: 'arm',
+      label: 'Treatment arm',
+      type: 'category',
+      levels: ['standard', 'test'],
+      summary: { count: 137, missing: 0 },
+    },
+    { id: 'smoker', label: 'Smoker', type: 'boolean', summary: { count: 137, missing: 0 } },
   ],
   endpoints: [],
-  modalities: [{ id: 'expression', kind: 'matrix' }],
+  modalities: [
+    {
+      id: 'expression',
+      kind: 'matrix',
+      label: 'Gene expression',
+      rows: 137,
+      entities: 137,
+      dropped: 0,
+      features: 3,
+      hasNames: true,
+      summary: { min: 0, max: 12, mean: 6, missing: 0 },
+    },
+  ],
 };
 
 describe('operatorsFor', () => {

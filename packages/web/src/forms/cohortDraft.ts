@@ -2,8 +2,9 @@
  * The cohort builder's editable tree (values kept as typed text) and its conversion to and from the
  * cohort language (docs/cohorts.md). Pure: no React.
  */
+
+import type { ModelView } from '../api/types.ts';
 import { isRecord } from '../components/isRecord.ts';
-import type { ModelView } from './ProtocolFormProps.ts';
 
 export type Combine = 'all' | 'any' | 'not';
 

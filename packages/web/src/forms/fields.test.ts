@@ -1,15 +1,34 @@
 import { describe, expect, it } from 'vitest';
+import type { ModelView } from '../api/types.ts';
 import { buildParams, fieldsOf, initialValue } from './fields.ts';
-import type { ModelView } from './ProtocolFormProps.ts';
 
 const model: ModelView = {
   entity: { singular: 'patient', plural: 'patients', count: 137 },
   attributes: [
-    { id: 'arm', label: 'Treatment arm', type: 'category' },
-    { id: 'age', label: 'Age', type: 'integer' },
+    { id: 'arm', label: 'Treatment arm', type: 'category', summary: { count: 137, missing: 0 } },
+    { id: 'age', label: 'Age', type: 'integer', summary: { count: 137, missing: 0 } },
   ],
-  endpoints: [{ id: 'os', label: 'Overall survival' }],
-  modalities: [{ id: 'expression', kind: 'matrix', label: 'Gene expression' }],
+  endpoints: [
+    {
+      id: 'os',
+      label: 'Overall survival',
+      unit: 'days',
+      summary: { count: 137, events: 80, censored: 57, missing: 0 },
+    },
+  ],
+  modalities: [
+    {
+      id: 'expression',
+      kind: 'matrix',
+      label: 'Gene expression',
+      rows: 137,
+      entities: 137,
+      dropped: 0,
+      features: 3,
+      hasNames: true,
+      summary: { min: 0, max: 12, mean: 6, missing: 0 },
+    },
+  ],
 };
 
 const parameters = {

@@ -1,7 +1,8 @@
 /** Reads a protocol's parameter schema into form fields, and the form's values back into params (pure). */
+
+import type { JsonSchema, ModelView } from '../api/types.ts';
 import { isRecord } from '../components/isRecord.ts';
 import { type CohortDraft, cohortFromJson, cohortToJson, emptyCohort } from './cohortDraft.ts';
-import type { JsonSchema, ModelView } from './ProtocolFormProps.ts';
 import { matchesPattern } from './pattern.ts';
 
 export type Widget =

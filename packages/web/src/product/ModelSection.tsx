@@ -1,15 +1,9 @@
-import type { AttributeSummary, ModelView } from '../api/types.ts';
-import { isRecord } from '../components/isRecord.ts';
+import type { ModelView } from '../api/types.ts';
 import { Distribution } from './Distribution.tsx';
 import { FeatureSearch } from './FeatureSearch.tsx';
 
-// Every field of a summary is optional, so any object is one; the node leaves it out when it has none.
-function isSummary(value: unknown): value is AttributeSummary {
-  return isRecord(value);
-}
-
 function describeType(attribute: ModelView['attributes'][number]): string {
-  const parts = [attribute.type];
+  const parts: string[] = [attribute.type];
   if (attribute.unit) parts.push(attribute.unit);
   if (attribute.levels && attribute.levels.length > 0) parts.push(attribute.levels.join(', '));
   return parts.join(' · ');
@@ -40,11 +34,7 @@ export function ModelSection({ productId, model }: { productId: string; model: M
                 </th>
                 <td>{describeType(attribute)}</td>
                 <td>
-                  {isSummary(attribute.summary) ? (
-                    <Distribution summary={attribute.summary} label={attribute.label} />
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
+                  <Distribution summary={attribute.summary} label={attribute.label} />
                 </td>
               </tr>
             ))}
@@ -56,13 +46,11 @@ export function ModelSection({ productId, model }: { productId: string; model: M
           <h3>Endpoints</h3>
           <ul>
             {model.endpoints.map((endpoint) => {
-              const summary = endpoint.summary as { events?: number; censored?: number } | undefined;
+              const { summary } = endpoint;
               return (
                 <li key={endpoint.id}>
                   <strong>{endpoint.label}</strong> <code className="muted">{endpoint.id}</code>
-                  {typeof endpoint.unit === 'string' && ` (${endpoint.unit})`}
-                  {summary?.events !== undefined &&
-                    ` · ${summary.events} events, ${summary.censored ?? 0} censored`}
+                  {` (${endpoint.unit}) · ${summary.events} events, ${summary.censored} censored`}
                 </li>
               );
             })}
