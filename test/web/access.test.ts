@@ -37,7 +37,10 @@ async function signInAs(token: string): Promise<void> {
   if ((await signOut.count()) > 0) {
     await signOut.click();
     // Signed out once the header offers to sign in: the page starts afresh then, form included.
-    await page.getByRole('banner').getByRole('link', { name: /sign in/i }).waitFor();
+    await page
+      .getByRole('banner')
+      .getByRole('link', { name: /sign in/i })
+      .waitFor();
     await page.goto(`${node.base}/#/signin`);
   }
   await page.getByLabel('API token', { exact: true }).fill(token);
