@@ -4,7 +4,7 @@ import { api } from '../api/endpoints.ts';
 import type { Access, Owner } from '../api/types.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { formatTime } from '../components/format.ts';
+import { formatDay, formatTime } from '../components/format.ts';
 import { useAsync } from '../components/useAsync.ts';
 import { GrantForm } from './GrantForm.tsx';
 import { OwnersEditor } from './OwnersEditor.tsx';
@@ -103,7 +103,7 @@ function GrantsEditor({
         </button>
       </p>
       <div className="table-scroll">
-        <table>
+        <table className="compact">
           <caption className="visually-hidden">Grants on {productId}</caption>
           <thead>
             <tr>
@@ -131,9 +131,11 @@ function GrantsEditor({
                   {grant.principal.kind === 'group' && <span className="muted"> (group)</span>}
                 </td>
                 <td>{grant.role}</td>
-                <td>
-                  {formatTime(grant.grantedAt)}{' '}
-                  <span className="muted">by {directory.nameOf({ kind: 'user', id: grant.grantedBy })}</span>
+                {/* The day is what one scans for; the exact time and who granted it are in the tooltip. */}
+                <td
+                  title={`${formatTime(grant.grantedAt)} by ${directory.nameOf({ kind: 'user', id: grant.grantedBy })}`}
+                >
+                  {formatDay(grant.grantedAt)}
                 </td>
                 <td>
                   <button
