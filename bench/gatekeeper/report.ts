@@ -1,3 +1,4 @@
+import { type Spread, spread } from '../build/stats.ts';
 import type { LoadResult } from './load.ts';
 import type { BenchOptions } from './options.ts';
 import { type StoreProfile, VARIANT_LABEL, type Variant } from './variants.ts';
@@ -7,12 +8,6 @@ export const TARGET_LOSS = 0.1;
 
 export type Measurement = LoadResult & { cpuUsPerRequest: number };
 export type RoundResult = Partial<Record<Variant, Measurement>>;
-
-interface Spread {
-  median: number;
-  min: number;
-  max: number;
-}
 
 export interface VariantSummary {
   variant: Variant;
@@ -39,19 +34,6 @@ export interface Summary {
   variants: VariantSummary[];
   verdict: Array<{ variant: Variant; medianLoss: number; met: boolean }>;
   profile?: Array<{ variant: Variant; cpuUsPerRequest: number; profile: StoreProfile | null }>;
-}
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
-function spread(values: readonly number[]): Spread {
-  return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
 }
 
 export function summarize(

@@ -1,7 +1,7 @@
+import type { Spread } from '../build/stats.ts';
 import type { AssetSize } from './bundleSizes.ts';
 import type { LoadResult } from './coldLoad.ts';
 import type { Bytes } from './networkLog.ts';
-import type { Spread } from './stats.ts';
 import { type ProfileSummary, totalBytes } from './summarize.ts';
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;

@@ -1,7 +1,7 @@
+import { median, type Spread, spread } from '../build/stats.ts';
 import type { LoadResult } from './coldLoad.ts';
 import { BYTE_CATEGORIES, type Bytes } from './networkLog.ts';
 import type { NetworkProfile } from './profiles.ts';
-import { median, type Spread, spread } from './stats.ts';
 
 /** The loads of one run under one profile, measured back to back so that noise falls on all alike. */
 export interface Round {

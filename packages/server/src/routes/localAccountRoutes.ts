@@ -5,7 +5,7 @@ import type { Gatekeeper } from '../gatekeeper/Gatekeeper.ts';
 import { errorResponses } from '../schemas/errorResponses.ts';
 import { UserSchema, userView } from './accessSchemas.ts';
 import { requireAdmin } from './callerChecks.ts';
-import { tokenExpiry, tokenScopesBeyondCaller } from './tokenIssuing.ts';
+import { assertScopesHeld, tokenExpiry } from './tokenIssuing.ts';
 import { CreatedTokenSchema, NewTokenSchema } from './tokenSchemas.ts';
 
 const NewLocalUserSchema = Type.Object(
@@ -84,11 +84,7 @@ export function localAccountRoutes(app: FastifyInstance, gatekeeper: Gatekeeper)
           `${user.name} signs in through the identity provider and creates their own tokens after signing in`,
         );
       const { name, scopes, expiresInDays } = request.body;
-      const beyond = tokenScopesBeyondCaller(request, scopes);
-      if (beyond.length > 0)
-        throw new NotAllowedError(
-          `the token used has no ${beyond.join(', ')} scope, so it cannot create a token with it`,
-        );
+      assertScopesHeld(request, scopes);
       const created = await store.createToken({
         userId: user.id,
         name,
