@@ -30,7 +30,7 @@ async function shot(name: string): Promise<void> {
 }
 
 /** Runs an app with its default parameters (and any set by `prepare`) and waits for the named chart. */
-async function runForChart(path: string, chartName: RegExp, prepare?: () => Promise<void>) {
+async function runForChart(path: string, chartName: RegExp, prepare?: () => Promise<unknown>) {
   await page.goto(`${node.base}/#/${path}`);
   await page.getByRole('button', { name: 'Run', exact: true }).waitFor();
   await prepare?.();
