@@ -135,6 +135,10 @@ describe('a federated run on one node', () => {
     });
     expect(run.sites.map((site: { status: string }) => site.status)).toEqual(['ok', 'suppressed']);
     expect(run.sites[1].answer.reasons.join(' ')).toContain('fewer than 5 entities without the event');
+    // The site's status line says why, as the page shows it.
+    expect(run.sites[1].message).toMatch(
+      /^disclosure control withheld every value: .*fewer than 5 entities without the event/,
+    );
     expect(run.sites[1].answer.aggregates.estimates[0].estimate).toBeNull();
   });
 

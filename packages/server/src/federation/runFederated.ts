@@ -80,7 +80,13 @@ export async function runFederated(
           product: site.product,
           node,
           status: answer.empty ? 'suppressed' : 'ok',
-          ...(answer.empty ? { message: 'disclosure control withheld every value' } : {}),
+          // The guards' reasons name which rule held a value back, never a count: they are safe to pass on,
+          // and they tell the asker what a broader question would need.
+          ...(answer.empty
+            ? {
+                message: `disclosure control withheld every value${answer.reasons.length > 0 ? `: ${answer.reasons.join('; ')}` : ''}`,
+              }
+            : {}),
           durationMs: Date.now() - siteStarted,
           answer,
         };
