@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { linkNodeModules, writeSiteProduct } from '../federation/siteProducts.ts';
 import { type NodeProcess, startNode } from '../reproducibility/nodeProcess.ts';
 import { chromiumAvailable, launchChromium } from './browser.ts';
+import { openWatchedPage, type WatchedPage } from './pageHarness.ts';
 import { webClientBuilt } from './webClientBuilt.ts';
 
 /**
@@ -16,20 +17,15 @@ import { webClientBuilt } from './webClientBuilt.ts';
 const REPO = resolve(import.meta.dirname, '../..');
 const ADMIN_TOKEN = `tok_webaccesstests.${'a'.repeat(40)}`;
 const PRIVATE = 'va-private';
-const SHOTS = resolve(REPO, process.env.PLEXUS_SCREENSHOTS ?? 'test-results/screenshots');
 const available = chromiumAvailable() && webClientBuilt();
 
 let root: string;
 let node: NodeProcess;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let watched: WatchedPage;
+const shot = (name: string) => watched.shot(name);
 const accounts: Record<string, { id: string; token: string }> = {};
-
-async function shot(name: string): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
-}
 
 async function signInAs(token: string): Promise<void> {
   await page.goto(`${node.base}/#/signin`);
@@ -78,17 +74,12 @@ describe.skipIf(!available)('access management in the web client', () => {
       [dir],
     );
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    // HTTP refusals the page expects (the grants of a product one does not own) are not script errors.
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        pageErrors.push(message.text());
-    });
+    watched = await openWatchedPage(browser);
+    page = watched.page;
   }, 240_000);
 
   afterEach(() => {
-    expect(pageErrors.splice(0), 'errors in the page').toEqual([]);
+    expect(watched?.takeErrors() ?? [], 'errors in the page').toEqual([]);
   });
 
   afterAll(async () => {

@@ -1,11 +1,12 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { linkNodeModules, writeSiteProduct } from '../federation/siteProducts.ts';
+import { linkNodeModules } from '../federation/siteProducts.ts';
 import { type NodeProcess, startNode } from '../reproducibility/nodeProcess.ts';
 import { chromiumAvailable, launchChromium } from './browser.ts';
+import { openWatchedPage, type WatchedPage, writeTwoSites } from './pageHarness.ts';
 import { webClientBuilt } from './webClientBuilt.ts';
 
 /**
@@ -15,19 +16,14 @@ import { webClientBuilt } from './webClientBuilt.ts';
  */
 const REPO = resolve(import.meta.dirname, '../..');
 const TOKEN = `tok_webchartstests.${'c'.repeat(40)}`;
-const SHOTS = resolve(REPO, process.env.PLEXUS_SCREENSHOTS ?? 'test-results/screenshots');
 const available = chromiumAvailable() && webClientBuilt();
 
 let root: string;
 let node: NodeProcess;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
-
-async function shot(name: string): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
-}
+let watched: WatchedPage;
+const shot = (name: string) => watched.shot(name);
 
 /** Runs an app with its default parameters (and any set by `prepare`) and waits for the named chart. */
 async function runForChart(path: string, chartName: RegExp, prepare?: () => Promise<unknown>) {
@@ -51,18 +47,9 @@ describe.skipIf(!available)('result charts in the web client', () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'plexus-web-charts-'));
     await linkNodeModules(root);
-    const sites = [];
-    for (const [id, title, keep] of [
-      ['va-site-a', 'VA lung trial, site A', (index: number) => index % 2 === 0],
-      ['va-site-b', 'VA lung trial, site B', (index: number) => index % 2 === 1],
-    ] as const) {
-      // The trial has 9 censored patients in all: a half-site's arm has fewer than the default minimum
-      // cell count of 5 without the event, and would rightly withhold its estimate.
-      const dir = await writeSiteProduct(root, id, { keep, minCellCount: 1 });
-      const file = join(dir, 'product.yaml');
-      await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, `title: ${title}`));
-      sites.push(dir);
-    }
+    // The trial has 9 censored patients in all: a half-site's arm has fewer than the default minimum
+    // cell count of 5 without the event, and would rightly withhold its estimate.
+    const sites = await writeTwoSites(root, { minCellCount: 1 });
     node = await startNode(
       join(REPO, 'products/va-lung-trial'),
       join(root, 'data'),
@@ -70,18 +57,14 @@ describe.skipIf(!available)('result charts in the web client', () => {
       [...sites, join(REPO, 'products/all-leukemia')],
     );
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        pageErrors.push(message.text());
-    });
+    watched = await openWatchedPage(browser);
+    page = watched.page;
     // Signed in from the page's first script on, as a browser that signed in before.
     await page.addInitScript(`localStorage.setItem('plexus.apiToken', ${JSON.stringify(TOKEN)})`);
   }, 240_000);
 
   afterEach(() => {
-    expect(pageErrors.splice(0), 'errors in the page').toEqual([]);
+    expect(watched?.takeErrors() ?? [], 'errors in the page').toEqual([]);
   });
 
   afterAll(async () => {

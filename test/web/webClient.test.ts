@@ -1,11 +1,12 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { linkNodeModules, writeSiteProduct } from '../federation/siteProducts.ts';
+import { linkNodeModules } from '../federation/siteProducts.ts';
 import { type NodeProcess, startNode } from '../reproducibility/nodeProcess.ts';
 import { chromiumAvailable, launchChromium } from './browser.ts';
+import { openWatchedPage, type WatchedPage, writeTwoSites } from './pageHarness.ts';
 import { webClientBuilt } from './webClientBuilt.ts';
 
 /**
@@ -17,7 +18,6 @@ import { webClientBuilt } from './webClientBuilt.ts';
  */
 const REPO = resolve(import.meta.dirname, '../..');
 const TOKEN = `tok_webclienttests.${'w'.repeat(40)}`;
-const SHOTS = resolve(REPO, process.env.PLEXUS_SCREENSHOTS ?? 'test-results/screenshots');
 const available = chromiumAvailable() && webClientBuilt();
 
 /** A protocol that takes its time and says how far it is: for the progress bar and Cancel. */
@@ -43,12 +43,8 @@ let root: string;
 let node: NodeProcess;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
-
-async function shot(name: string): Promise<void> {
-  await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
-}
+let watched: WatchedPage;
+const shot = (name: string) => watched.shot(name);
 
 /** The text of the statistic card named `name` (a region labelled by the statistic's title). */
 async function statisticText(name: RegExp, timeout = 30_000): Promise<string> {
@@ -61,16 +57,7 @@ describe.skipIf(!available)('the web client', () => {
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'plexus-web-e2e-'));
     await linkNodeModules(root);
-    const sites = [];
-    for (const [id, title, keep] of [
-      ['va-site-a', 'VA lung trial, site A', (index: number) => index % 2 === 0],
-      ['va-site-b', 'VA lung trial, site B', (index: number) => index % 2 === 1],
-    ] as const) {
-      const dir = await writeSiteProduct(root, id, { keep });
-      const file = join(dir, 'product.yaml');
-      await writeFile(file, (await readFile(file, 'utf8')).replace(/^title: .*$/m, `title: ${title}`));
-      sites.push(dir);
-    }
+    const sites = await writeTwoSites(root);
     await addSlowProtocol(sites[0] as string);
     node = await startNode(
       join(REPO, 'products/va-lung-trial'),
@@ -80,20 +67,12 @@ describe.skipIf(!available)('the web client', () => {
       [...sites, join(REPO, 'products/all-leukemia')],
     );
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    // A script error in the page fails the test that caused it (checked after each test).
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    // The browser reports every HTTP error answer as a console error; those the page handles (a node
-    // without a catalog answers 404, grants are the owners' 403) are not script errors.
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        pageErrors.push(message.text());
-    });
+    watched = await openWatchedPage(browser);
+    page = watched.page;
   }, 240_000);
 
   afterEach(() => {
-    const errors = pageErrors.splice(0);
-    expect(errors, 'errors in the page').toEqual([]);
+    expect(watched?.takeErrors() ?? [], 'errors in the page').toEqual([]);
   });
 
   afterAll(async () => {
