@@ -1,12 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { linkNodeModules, writeSiteProduct } from '../federation/siteProducts.ts';
+import { writeSiteProduct } from '../federation/siteProducts.ts';
 import { type NodeProcess, startNode } from '../reproducibility/nodeProcess.ts';
 import { chromiumAvailable, launchChromium } from './browser.ts';
-import { openWatchedPage, type WatchedPage } from './pageHarness.ts';
+import { makeWorkspace, openWatchedPage, tearDown, type WatchedPage } from './pageHarness.ts';
 import { webClientBuilt } from './webClientBuilt.ts';
 
 /**
@@ -57,8 +56,7 @@ async function catalogLists(productTitle: RegExp): Promise<boolean> {
 
 describe.skipIf(!available)('access management in the web client', () => {
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'plexus-web-access-'));
-    await linkNodeModules(root);
+    root = await makeWorkspace('web-access');
     const dir = await writeSiteProduct(root, PRIVATE, { keep: () => true });
     const file = join(dir, 'product.yaml');
     await writeFile(
@@ -82,11 +80,7 @@ describe.skipIf(!available)('access management in the web client', () => {
     expect(watched?.takeErrors() ?? [], 'errors in the page').toEqual([]);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await node?.stop();
-    if (root) await rm(root, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown({ browser, node, root }));
 
   it('lets the administrator create local accounts, each with a token shown once', async () => {
     await signInAs(ADMIN_TOKEN);

@@ -1,12 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { linkNodeModules } from '../federation/siteProducts.ts';
 import { type NodeProcess, startNode } from '../reproducibility/nodeProcess.ts';
 import { chromiumAvailable, launchChromium } from './browser.ts';
-import { openWatchedPage, type WatchedPage, writeTwoSites } from './pageHarness.ts';
+import { makeWorkspace, openWatchedPage, tearDown, type WatchedPage, writeTwoSites } from './pageHarness.ts';
 import { webClientBuilt } from './webClientBuilt.ts';
 
 /**
@@ -45,8 +42,7 @@ function marks(chart: ReturnType<Page['getByRole']>, type: string) {
 
 describe.skipIf(!available)('result charts in the web client', () => {
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'plexus-web-charts-'));
-    await linkNodeModules(root);
+    root = await makeWorkspace('web-charts');
     // The trial has 9 censored patients in all: a half-site's arm has fewer than the default minimum
     // cell count of 5 without the event, and would rightly withhold its estimate.
     const sites = await writeTwoSites(root, { minCellCount: 1 });
@@ -67,11 +63,7 @@ describe.skipIf(!available)('result charts in the web client', () => {
     expect(watched?.takeErrors() ?? [], 'errors in the page').toEqual([]);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await node?.stop();
-    if (root) await rm(root, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown({ browser, node, root }));
 
   it('draws Kaplan–Meier curves with their confidence bands', async () => {
     const chart = await runForChart('products/va-lung-trial/apps/kaplan-meier', /survival/i);

@@ -1,7 +1,9 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { writeSiteProduct } from '../federation/siteProducts.ts';
+import { linkNodeModules, writeSiteProduct } from '../federation/siteProducts.ts';
+import type { NodeProcess } from '../reproducibility/nodeProcess.ts';
 
 const REPO = resolve(import.meta.dirname, '../..');
 
@@ -56,4 +58,22 @@ export async function writeTwoSites(
     sites.push(dir);
   }
   return sites;
+}
+
+/** A scratch folder for a test's products and node data, resolving Plexus's packages like a checkout. */
+export async function makeWorkspace(name: string): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), `plexus-${name}-`));
+  await linkNodeModules(root);
+  return root;
+}
+
+/** Ends what a browser test started, whichever parts of it got started. */
+export async function tearDown(parts: {
+  browser?: Browser;
+  node?: NodeProcess;
+  root?: string;
+}): Promise<void> {
+  await parts.browser?.close();
+  await parts.node?.stop();
+  if (parts.root) await rm(parts.root, { recursive: true, force: true });
 }

@@ -1,12 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { linkNodeModules } from '../federation/siteProducts.ts';
 import { type NodeProcess, startNode } from '../reproducibility/nodeProcess.ts';
 import { chromiumAvailable, launchChromium } from './browser.ts';
-import { openWatchedPage, type WatchedPage, writeTwoSites } from './pageHarness.ts';
+import { makeWorkspace, openWatchedPage, tearDown, type WatchedPage, writeTwoSites } from './pageHarness.ts';
 import { webClientBuilt } from './webClientBuilt.ts';
 
 /**
@@ -55,8 +53,7 @@ async function statisticText(name: RegExp, timeout = 30_000): Promise<string> {
 
 describe.skipIf(!available)('the web client', () => {
   beforeAll(async () => {
-    root = await mkdtemp(join(tmpdir(), 'plexus-web-e2e-'));
-    await linkNodeModules(root);
+    root = await makeWorkspace('web-e2e');
     const sites = await writeTwoSites(root);
     await addSlowProtocol(sites[0] as string);
     node = await startNode(
@@ -75,11 +72,7 @@ describe.skipIf(!available)('the web client', () => {
     expect(watched?.takeErrors() ?? [], 'errors in the page').toEqual([]);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await node?.stop();
-    if (root) await rm(root, { recursive: true, force: true });
-  });
+  afterAll(() => tearDown({ browser, node, root }));
 
   it('signs in with an API token and shows who is signed in', async () => {
     await page.goto(node.base);

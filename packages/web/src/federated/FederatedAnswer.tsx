@@ -1,8 +1,9 @@
 import '../results/results.css';
 import type { FederatedRun } from '../api/types.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { formatDuration, formatTime } from '../components/format.ts';
+import { formatDuration } from '../components/format.ts';
 import { BlockView } from '../results/BlockView.tsx';
+import { TimingFacts } from '../run/TimingFacts.tsx';
 import { SiteTable } from './SiteTable.tsx';
 
 /** The rule the sites' aggregates were combined by, as the sites that answered report it. */
@@ -37,14 +38,7 @@ export function FederatedAnswer({ run, combine }: { run: FederatedRun; combine?:
             {ok} of {run.sites.length}
           </dd>
         </div>
-        <div>
-          <dt>Started</dt>
-          <dd>{formatTime(run.startedAt)}</dd>
-        </div>
-        <div>
-          <dt>Took</dt>
-          <dd>{formatDuration(run.durationMs)}</dd>
-        </div>
+        <TimingFacts startedAt={run.startedAt} durationMs={run.durationMs} />
       </dl>
       <SiteTable run={run} />
       <ErrorAlert error={run.error} />

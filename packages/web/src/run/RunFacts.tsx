@@ -1,7 +1,8 @@
 import type { Run } from '../api/types.ts';
-import { formatDuration, formatTime, shortId } from '../components/format.ts';
+import { shortId } from '../components/format.ts';
 import { href } from '../routing/router.ts';
 import { StatusBadge } from './StatusBadge.tsx';
+import { TimingFacts } from './TimingFacts.tsx';
 
 /** What a run records: who-when aside, the versions and parameters that make it reproducible. */
 export function RunFacts({ run }: { run: Run }) {
@@ -32,14 +33,7 @@ export function RunFacts({ run }: { run: Run }) {
           {run.protocolVersion && `@${run.protocolVersion}`}
         </dd>
       </div>
-      <div>
-        <dt>Started</dt>
-        <dd>{formatTime(run.startedAt)}</dd>
-      </div>
-      <div>
-        <dt>Duration</dt>
-        <dd>{formatDuration(run.durationMs)}</dd>
-      </div>
+      <TimingFacts startedAt={run.startedAt} durationMs={run.durationMs} />
       {run.versions && (
         <div>
           <dt>Versions</dt>
