@@ -239,6 +239,10 @@ describe('a catalog node and the nodes publishing to it', () => {
 
   afterAll(async () => {
     for (const node of [a, b, catalog]) {
+      // The three nodes call one another with keep-alive connections; one caught mid-request by the
+      // shutdown of the node it came from could hold a closing server open. Shutdown is not what this
+      // file tests (test/e2e/serve.test.ts does, on SIGTERM): end every connection first.
+      node?.app.server.closeAllConnections();
       await node?.app.close();
       await node?.gatekeeper.store.close();
     }
